@@ -35,3 +35,11 @@ def require_keys(name: str, entry: dict, keys: tuple[str, ...]) -> None:
     missing = [k for k in keys if k not in entry]
     if missing:
         raise DataError(f"{name}: entry {entry!r} lacks {', '.join(missing)}")
+
+
+def list_data(directory: str) -> list[str]:
+    """Return the sorted ``directory/NAME.yaml`` names under ``data/`` (empty if absent)."""
+    folder = _res.files(_PACKAGE).joinpath(directory)
+    if not folder.is_dir():
+        return []
+    return sorted(f"{directory}/{p.name}" for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
