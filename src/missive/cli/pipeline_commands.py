@@ -1,0 +1,124 @@
+"""Commands that run the pipeline: extract (stateless), ingest, resolve."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from .. import jobs
+from ..formats import page_contract, write_rows
+from ..model import Skip
+from ..settings import Limits, resolve_db
+from ..store import open_store
+from . import cli
+from .options import EXIT_SKIPPED, db_option, echo_skip, format_option, handle_errors
+
+
+def _contract_row(doc: str, event: dict) -> dict:
+    return {
+        "doc": doc,
+        "date": event["date"],
+        "sender": event["sender"]["name"],
+        "recipient": event["recipient"]["name"],
+        "type": event["type"],
+        "occasion": event["occasion"]["kind"],
+        "reply": event["reply"],
+    }
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("jsonl", "json", "table", default="jsonl")
+@handle_errors
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Extract events from PATHS (files, folders, '-' for stdin); nothing is stored.
+
+    With --format jsonl, one line per page: doc, published, events (with evidence).
+    """
+    skipped = 0
+    lines = []
+    for item in jobs.extract_paths(paths):
+        skip = item if isinstance(item, Skip) else item.skip
+        if skip:
+            skipped += 1
+            echo_skip(skip)
+        if isinstance(item, Skip):
+            continue
+        line = page_contract(item.page.name, item.document, item.reports)
+        if fmt == "jsonl":
+            write_rows([line], "jsonl", sys.stdout)
+            sys.stdout.flush()
+        else:
+            lines.append(line)
+    if fmt == "json":
+        write_rows(lines, "json", sys.stdout)
+    elif fmt == "table":
+        write_rows([_contract_row(line["doc"], ev) for line in lines for ev in line["events"]], "table", sys.stdout)
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+class _Progress:
+    """A one-line progress display on stderr, shown only on a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, s: jobs.IngestSummary) -> None:
+        now = time.monotonic()
+        if self.live and now - self.last > 0.3:
+            self.last = now
+            click.echo(
+                f"\rpages read {s.read}  new {s.new}  known {s.known}  skipped {s.skipped}  reports {s.reports}",
+                err=True,
+                nl=False,
+            )
+
+    def done(self) -> None:
+        if self.live:
+            click.echo("", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", type=click.IntRange(1), default=Limits.batch_size, show_default=True,
+              help="Pages per atomic write.")
+@click.option("--no-resolve", is_flag=True, help="Store reports only; run 'missive resolve' later.")
+@handle_errors
+def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: bool) -> None:
+    """Read PATHS into the store, extract reports and merge them into events.
+
+    Feeding a page twice changes nothing; an interrupted run resumes where it
+    stopped when run again.
+    """
+    progress = _Progress()
+    with open_store(resolve_db(db)) as store:
+        summary = jobs.ingest_paths(
+            paths, store, Limits(batch_size=batch_size), on_progress=progress, resolve=not no_resolve
+        )
+    progress.done()
+    for skip in summary.skips:
+        echo_skip(skip)
+    click.echo(
+        f"pages read: {summary.read}, new: {summary.new}, already known: {summary.known}, "
+        f"skipped: {summary.skipped}, reports found: {summary.reports}, events: {summary.events}",
+        err=True,
+    )
+    if summary.read and not summary.new:
+        click.echo("nothing new: every page read was already in the store", err=True)
+    if summary.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command()
+@db_option
+@handle_errors
+def resolve(db: str | None) -> None:
+    """Re-merge every stored report into events (after overrides or new pages)."""
+    with open_store(resolve_db(db)) as store:
+        count = jobs.resolve_store(store)
+    click.echo(f"events: {count}", err=True)
