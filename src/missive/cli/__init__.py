@@ -30,3 +30,4 @@ def main() -> None:
     from . import pipeline_commands, record_commands  # noqa: F401 - they register on ``cli``
 
     cli()
+
