@@ -120,4 +120,5 @@ def event_from_dict(d: dict) -> Event:
         reports=tuple(report_from_dict(r) for r in d.get("reports") or ()),
         reply_to=d.get("reply_to"),
         reply_lag_days=d.get("reply_lag_days"),
+        duplicate_reports=tuple(d.get("duplicate_reports") or ()),
     )

@@ -271,3 +271,6 @@ class Event:
     reports: tuple[Report, ...] = field(default_factory=tuple)
     reply_to: str | None = None  # id of the event this one answers
     reply_lag_days: int | None = None
+    # Ids of reports whose page near-duplicates another page of this event:
+    # kept in ``reports``, but not counted as independent confirmation.
+    duplicate_reports: tuple[str, ...] = ()
