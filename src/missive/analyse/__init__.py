@@ -3,14 +3,16 @@
     count_events(store, by, query)        counts per pair | type | year
     timeline(store, query)                rows per pair of leaders, per year and type
     actor_profile(store, actor_id)        offices (registry), correspondents, yearly counts
+    list_actors(store, q)                 registry and stored actors, busiest first
     export_events(store, fmt, out, query) jsonl | csv | parquet
     export_reports(store, fmt, out, query)
+    export_records(store, what, fmt, out) events | reports, for the CLI (path or stream)
     readout_differences(event)            what each report states that the others lack
 """
 
 from .counts import COUNT_BY, CountRow, Timeline, TimelineRow, actor_key, count_events, timeline
-from .export import FORMATS, export_events, export_reports
-from .profile import ActorProfile, Correspondent, actor_profile
+from .export import FORMATS, export_events, export_records, export_reports
+from .profile import ActorProfile, ActorSummary, Correspondent, actor_profile, list_actors
 from .readouts import readout_differences
 from .registry import Office, RegistryActor, registry, registry_actor
 
@@ -18,6 +20,7 @@ __all__ = [
     "COUNT_BY",
     "FORMATS",
     "ActorProfile",
+    "ActorSummary",
     "CountRow",
     "Correspondent",
     "Office",
@@ -28,7 +31,9 @@ __all__ = [
     "actor_profile",
     "count_events",
     "export_events",
+    "export_records",
     "export_reports",
+    "list_actors",
     "readout_differences",
     "registry",
     "registry_actor",

@@ -86,12 +86,22 @@ def report_row(rep: Report) -> dict[str, Any]:
 
 
 @contextmanager
-def _binary(out: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[bytes]]:
+def _binary(out: str | os.PathLike[str] | IO[bytes] | IO[str]) -> Iterator[IO[bytes]]:
+    """A binary stream over a path, a binary stream, or a text stream (e.g. sys.stdout)."""
     if isinstance(out, (str, os.PathLike)):
         with Path(out).open("wb") as fh:
             yield fh
+    elif isinstance(out, io.TextIOBase) or hasattr(out, "encoding"):
+        out.flush()
+        if hasattr(out, "buffer"):
+            yield out.buffer  # type: ignore[union-attr]
+            out.buffer.flush()  # type: ignore[union-attr]
+        else:  # a text stream with no bytes underneath (StringIO): decode what we wrote
+            buf = io.BytesIO()
+            yield buf
+            out.write(buf.getvalue().decode("utf-8"))  # type: ignore[arg-type]
     else:
-        yield out
+        yield out  # type: ignore[misc]
 
 
 def _write(items: list[Any], rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, out: Any) -> int:
@@ -130,3 +140,12 @@ def export_reports(store: Store, fmt: str, out: str | os.PathLike[str] | IO[byte
     """Write matching reports to ``out`` (path or binary stream) as jsonl/csv/parquet; return the count."""
     reports = store.reports(replace(query, limit=None, after=None))
     return _write(reports, [report_row(r) for r in reports], REPORT_COLUMNS, fmt, out)
+
+
+def export_records(store: Store, what: str, fmt: str, out: Any, query: Query = Query()) -> int:
+    """Export ``what`` (events | reports) for the CLI; ``out`` may be a path or a text/binary stream."""
+    if what == "events":
+        return export_events(store, fmt, out, query)
+    if what == "reports":
+        return export_reports(store, fmt, out, query)
+    raise InputError(f"cannot export {what!r}: choose events or reports")

@@ -97,3 +97,49 @@ def actor_profile(store: Store, actor_id: str) -> ActorProfile:
         by_type=dict(sorted(by_type.items())),
         event_ids=tuple(ev.id for ev in sorted(events, key=lambda e: (e.date is None, e.date or 0, e.id))),  # type: ignore[arg-type]
     )
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """One actor of the desk's index: registry entries and everyone the store names."""
+
+    id: str
+    name: str
+    kind: str
+    in_registry: bool
+    sent: int = 0
+    received: int = 0
+
+
+def list_actors(store: Store, q: str | None = None) -> list[ActorSummary]:
+    """Every registry actor and every actor named in stored events, busiest first.
+
+    ``q`` keeps actors whose id, name or other names contain it (case-insensitive).
+    """
+    sent: dict[str, int] = defaultdict(int)
+    received: dict[str, int] = defaultdict(int)
+    seen: dict[str, ActorRef] = {}
+    for ev in store.events(Query()):
+        for ref, tally in ((ev.sender, sent), (ev.recipient, received)):
+            seen.setdefault(actor_key(ref), ref)
+            tally[actor_key(ref)] += 1
+    from .registry import registry
+
+    reg = registry()
+    out = []
+    for key in sorted(set(seen) | set(reg)):
+        entry, ref = reg.get(key), seen.get(key)
+        names = (entry.name, *entry.aliases) if entry else (ref.name,)  # type: ignore[union-attr]
+        if q and not any(q.casefold() in n.casefold() for n in (key, *names)):
+            continue
+        out.append(
+            ActorSummary(
+                id=key,
+                name=entry.name if entry else ref.name,  # type: ignore[union-attr]
+                kind=entry.kind if entry else ref.kind,  # type: ignore[union-attr]
+                in_registry=entry is not None,
+                sent=sent.get(key, 0),
+                received=received.get(key, 0),
+            )
+        )
+    return sorted(out, key=lambda a: (-(a.sent + a.received), a.name, a.id))
