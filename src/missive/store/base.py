@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal, Protocol, Sequence
 
-from ..model import Document, Event, Page, PartialDate, Report, Skip
+from ..model import ActorRef, Document, Event, Page, PartialDate, Report, Skip
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class StoredPage:
     encoding: str
     raw: bytes
     ingested_at: str
+    title_hint: str | None = None
+    published_hint: str | None = None
+    fetched_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,3 +113,8 @@ class Store(Protocol):
     def skips(self) -> list[Skip]: ...
     def search(self, text: str, limit: int = 20) -> list[SearchHit]: ...
     def stats(self) -> dict[str, int]: ...
+
+    # -- additions: pages with their next cursor (None on the last page), actors seen --
+    def reports_page(self, query: Query = Query()) -> tuple[list[Report], str | None]: ...
+    def events_page(self, query: Query = Query()) -> tuple[list[Event], str | None]: ...
+    def actors(self) -> list[ActorRef]: ...

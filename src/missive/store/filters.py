@@ -1,0 +1,130 @@
+"""Turn a ``Query`` into WHERE/ORDER BY clauses, the same for both backends.
+
+SQL here uses ``?`` placeholders; the PostgreSQL backend rewrites them. User
+values only ever travel as parameters. Full-text matching differs per dialect,
+so the caller passes a ``text_clause(alias, text)`` that returns (sql, params).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..errors import InputError
+from .base import Query
+from .rows import date_bounds, decode_cursor
+
+TextClause = Callable[[str, str], tuple[str, list[Any]]]
+
+ORDERS = ("date", "-date")
+
+
+def _actor(alias: str, side: str, value: str) -> tuple[str, list[Any]]:
+    # A name matches case-insensitively; an actor id as given or casefolded.
+    key = value.casefold()
+    sql = f"({alias}.{side}_key = ? OR {alias}.{side}_id = ? OR {alias}.{side}_id = ?)"
+    return sql, [key, value, key]
+
+
+def _own(q: Query, alias: str) -> tuple[list[str], list[Any]]:
+    """Conditions on the columns reports and events both have."""
+    where: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, values: list[Any]) -> None:
+        where.append(sql)
+        params.extend(values)
+
+    if q.sender:
+        add(*_actor(alias, "sender", q.sender))
+    if q.recipient:
+        add(*_actor(alias, "recipient", q.recipient))
+    if q.party:
+        s_sql, s_params = _actor(alias, "sender", q.party)
+        r_sql, r_params = _actor(alias, "recipient", q.party)
+        add(f"({s_sql} OR {r_sql})", s_params + r_params)
+    if q.type:
+        add(f"{alias}.type = ?", [q.type])
+    if q.occasion:
+        add(f"{alias}.occasion_kind = ?", [q.occasion])
+    # A partial date is a span of days; a row is in range when its span overlaps it,
+    # so "2021-09" is within since=2021-09-15. Undated rows fall out of any range.
+    if q.since:
+        add(f"{alias}.date_end >= ?", [date_bounds(q.since)[0]])
+    if q.until:
+        add(f"{alias}.date_start <= ?", [date_bounds(q.until)[1]])
+    return where, params
+
+
+def _report_only(q: Query, alias: str, text_clause: TextClause) -> tuple[list[str], list[Any]]:
+    """Conditions on what only reports carry: outlet, language, text."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.outlet:
+        where.append(f"lower({alias}.outlet) = lower(?)")
+        params.append(q.outlet)
+    if q.language:
+        where.append(f"{alias}.language = ?")
+        params.append(q.language.lower())
+    if q.text and q.text.strip():
+        sql, values = text_clause(alias, q.text)
+        where.append(f"({sql})")
+        params.extend(values)
+    return where, params
+
+
+def report_where(q: Query, text_clause: TextClause, alias: str = "r") -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading keyword, or empty) for a report listing."""
+    w1, p1 = _own(q, alias)
+    w2, p2 = _report_only(q, alias, text_clause)
+    return _join(w1 + w2), p1 + p2
+
+
+def event_where(q: Query, text_clause: TextClause, alias: str = "e") -> tuple[str, list[Any]]:
+    """The WHERE clause for an event listing; outlet/language/text match any of its reports."""
+    where, params = _own(q, alias)
+    inner, inner_params = _report_only(q, "r", text_clause)
+    if inner:
+        where.append(
+            "EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
+            f" WHERE er.event_id = {alias}.id AND " + " AND ".join(inner) + ")"
+        )
+        params.extend(inner_params)
+    return _join(where), params
+
+
+def page_clauses(q: Query, alias: str) -> tuple[str, list[Any], str]:
+    """(extra WHERE condition for the cursor, its params, ORDER BY clause) of one listing."""
+    if q.order not in ORDERS:
+        raise InputError(f"order must be one of {', '.join(ORDERS)}, not {q.order!r}")
+    if q.limit is not None and q.limit < 1:
+        raise InputError(f"limit must be positive, not {q.limit}")
+    cmp, direction = (">", "") if q.order == "date" else ("<", " DESC")
+    # Undated rows come last in both orders; within the dated ones, (date, id) in the order.
+    order_by = f" ORDER BY {alias}.undated, {alias}.sort_date{direction}, {alias}.id{direction}"
+    if not q.after:
+        return "", [], order_by
+    undated, sort_date, row_id = decode_cursor(q.after, q.order)
+    cond = (
+        f"({alias}.undated > ? OR ({alias}.undated = ? AND"
+        f" ({alias}.sort_date {cmp} ? OR ({alias}.sort_date = ? AND {alias}.id {cmp} ?))))"
+    )
+    return cond, [undated, undated, sort_date, sort_date, row_id], order_by
+
+
+def _join(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""
+
+
+def add_condition(where_sql: str, cond: str) -> str:
+    """Append one more AND condition to a WHERE clause from :func:`report_where`."""
+    if not cond:
+        return where_sql
+    return f"{where_sql} AND {cond}" if where_sql else f" WHERE {cond}"
+
+
+def fts_terms(text: str) -> list[str]:
+    """Split user search text into plain terms; an empty search is an InputError."""
+    terms = text.split()
+    if not terms:
+        raise InputError("the search text is empty")
+    return terms

@@ -1,0 +1,335 @@
+"""The Store behaviour both backends share, written once over a small cursor API.
+
+A backend supplies: ``_transaction()`` (one write transaction, retried where the
+database asks for it), ``_reading()`` (a consistent read), ``_text_clause`` and
+``search`` (full-text search differs per dialect). Everything else, and so every
+rule about idempotency, ordering and pagination, lives here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zlib
+from contextlib import AbstractContextManager
+from typing import Any, Callable, Iterable, Iterator, Literal, Protocol, Sequence, TypeVar
+
+from ..errors import InputError, NotFoundError, StoreError
+from ..model import ActorRef, Document, Event, Report, Skip
+from . import filters, rows
+from .base import Batch, BatchResult, Override, Query, SearchHit, StoredPage
+
+T = TypeVar("T")
+
+#: Rows fetched per round trip when streaming or looking up many ids.
+CHUNK = 500
+
+_PAGE_COLS = "hash, source, url, container, media_type, encoding, raw, ingested_at, title_hint, published_hint, fetched_at"
+_DOC_COLS = "page_hash, source, url, text, title, outlet, language, published_json"
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the shared code uses (``?`` placeholders)."""
+
+    rowcount: int
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+
+
+def insert(cur: Cursor, table: str, row: dict[str, Any], ignore_conflict: bool = True) -> int:
+    """INSERT one row (column names are ours, values are parameters); return rows written."""
+    cols = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    tail = " ON CONFLICT DO NOTHING" if ignore_conflict else ""
+    cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks}){tail}", list(row.values()))
+    return max(cur.rowcount, 0)
+
+
+def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" for _ in range(n))
+
+
+class SqlStore:
+    """Shared implementation of the Store Protocol; see the module docstring."""
+
+    url: str
+
+    # -- backend hooks -------------------------------------------------------------
+
+    def _transaction(self, work: Callable[[Cursor], T]) -> T:
+        """Run ``work`` in one write transaction: all or nothing."""
+        raise NotImplementedError
+
+    def _reading(self) -> AbstractContextManager[Cursor]:
+        """A cursor for a consistent read."""
+        raise NotImplementedError
+
+    def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
+        """SQL matching reports (``alias``) whose evidence or document text matches ``text``."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+    # -- writing ---------------------------------------------------------------------
+
+    def known_pages(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these page hashes the store already holds."""
+        wanted = sorted(set(hashes))
+        found: set[str] = set()
+        with self._reading() as cur:
+            for part in _chunks(wanted):
+                cur.execute(f"SELECT hash FROM pages WHERE hash IN ({_marks(len(part))})", list(part))
+                found.update(r[0] for r in cur.fetchall())
+        return found
+
+    def write_batch(self, batch: Batch) -> BatchResult:
+        """Write pages, documents, reports and skips in ONE transaction; idempotent by page hash.
+
+        Documents and reports of a page that was already stored are not written
+        again. Those whose page is not in the batch are written if new, and
+        their page must exist (else StoreError, and nothing is written).
+        """
+        return self._transaction(lambda cur: self._write_batch(cur, batch))
+
+    def _write_batch(self, cur: Cursor, batch: Batch) -> BatchResult:
+        at = rows.now_iso()
+        new: set[str] = set()
+        known: set[str] = set()
+        # Sorted by hash so concurrent writers take row locks in one order (no deadlock).
+        for page in sorted({p.hash: p for p in batch.pages}.values(), key=lambda p: p.hash):
+            if insert(cur, "pages", rows.page_row(page, at)):
+                new.add(page.hash)
+            else:
+                known.add(page.hash)
+        known_total = len(known) + (len(batch.pages) - len(new) - len(known))  # repeats in the batch
+        for doc in sorted(batch.documents, key=lambda d: d.page_hash):
+            if doc.page_hash not in known:
+                insert(cur, "documents", rows.document_row(doc))
+        new_reports = 0
+        actors: dict[str, dict[str, Any]] = {}
+        for report in sorted(batch.reports, key=lambda r: r.id):
+            if report.page_hash in known:
+                continue
+            new_reports += insert(cur, "reports", rows.report_row(report))
+            for actor in (report.sender, report.recipient):
+                row = rows.actor_row(actor)
+                actors.setdefault(row["id"], row)
+        for key in sorted(actors):
+            insert(cur, "actors", actors[key])
+        for row in sorted((rows.skip_row(s, at) for s in batch.skips), key=lambda r: r["key"]):
+            insert(cur, "skips", row)
+        return BatchResult(new_pages=len(new), known_pages=known_total, new_reports=new_reports)
+
+    def replace_events(self, events: Sequence[Event]) -> None:
+        """Replace the whole event table in one transaction (resolve re-runs over all reports)."""
+        self._transaction(lambda cur: self._replace_events(cur, events))
+
+    def _replace_events(self, cur: Cursor, events: Sequence[Event]) -> None:
+        wanted = sorted({r.id for e in events for r in e.reports})
+        stored: set[str] = set()
+        for part in _chunks(wanted):
+            cur.execute(f"SELECT id FROM reports WHERE id IN ({_marks(len(part))})", list(part))
+            stored.update(r[0] for r in cur.fetchall())
+        missing = [rid for rid in wanted if rid not in stored]
+        if missing:
+            raise StoreError(f"events name {len(missing)} reports that are not stored, e.g. {missing[:3]}")
+        cur.execute("DELETE FROM event_reports")
+        cur.execute("DELETE FROM events")
+        for event in sorted(events, key=lambda e: e.id):
+            if not insert(cur, "events", rows.event_row(event), ignore_conflict=False):
+                raise StoreError(f"event {event.id} could not be written")
+            ids = list(dict.fromkeys(r.id for r in event.reports))
+            for pos, rid in enumerate(ids):
+                insert(cur, "event_reports", {"event_id": event.id, "report_id": rid, "position": pos}, False)
+
+    def add_override(
+        self, kind: Literal["merge", "split"], report_ids: Sequence[str], note: str = ""
+    ) -> Override:
+        """Record an analyst's merge or split of stored reports."""
+        if kind not in ("merge", "split"):
+            raise InputError(f"an override is 'merge' or 'split', not {kind!r}")
+        ids = tuple(dict.fromkeys(report_ids))
+        if len(ids) < (2 if kind == "merge" else 1):
+            raise InputError(f"a {kind} needs {'two reports' if kind == 'merge' else 'a report'} at least")
+        created = rows.now_iso()
+
+        def work(cur: Cursor) -> Override:
+            cur.execute(f"SELECT id FROM reports WHERE id IN ({_marks(len(ids))})", list(ids))
+            missing = sorted(set(ids) - {r[0] for r in cur.fetchall()})
+            if missing:
+                raise NotFoundError(f"no stored report with id {', '.join(missing)}")
+            cur.execute(
+                "INSERT INTO overrides (kind, report_ids, note, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                [kind, json.dumps(list(ids)), note, created],
+            )
+            return Override(int(cur.fetchone()[0]), kind, ids, note, created)
+
+        return self._transaction(work)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def page(self, page_hash: str) -> StoredPage:
+        """A stored page with its raw bytes decompressed."""
+        with self._reading() as cur:
+            cur.execute(f"SELECT {_PAGE_COLS} FROM pages WHERE hash = ?", [page_hash])
+            row = cur.fetchone()
+        if row is None:
+            raise NotFoundError(f"no stored page with hash {page_hash}")
+        h, source, url, container, media_type, encoding, raw, at, title, published, fetched = row
+        try:
+            data = zlib.decompress(bytes(raw))
+        except zlib.error as exc:
+            raise StoreError(f"page {h} is corrupt in the store") from exc
+        return StoredPage(h, source, url, container, media_type, encoding, data, at, title, published, fetched)
+
+    def document(self, page_hash: str) -> Document:
+        """The cleaned document of a stored page."""
+        with self._reading() as cur:
+            cur.execute(f"SELECT {_DOC_COLS} FROM documents WHERE page_hash = ?", [page_hash])
+            row = cur.fetchone()
+        if row is None:
+            raise NotFoundError(f"no stored document for page {page_hash}")
+        return rows.document_from_row(tuple(row))
+
+    def report(self, report_id: str) -> Report:
+        with self._reading() as cur:
+            cur.execute("SELECT json FROM reports WHERE id = ?", [report_id])
+            row = cur.fetchone()
+        if row is None:
+            raise NotFoundError(f"no stored report with id {report_id}")
+        return rows.report_from_json(row[0])
+
+    def reports(self, query: Query = Query()) -> list[Report]:
+        """Reports matching the query, in its order, one page of ``limit`` after ``after``."""
+        return [rows.report_from_json(r[0]) for r in self._listing("reports", "r", query, "r.json")]
+
+    def reports_page(self, query: Query = Query()) -> tuple[list[Report], str | None]:
+        """Like :meth:`reports`, plus the cursor for the next page (None on the last)."""
+        found = self._listing("reports", "r", query, "r.json", extra=1)
+        return self._paged(query, found, lambda r: rows.report_from_json(r[0]))
+
+    def iter_reports(self) -> Iterator[Report]:
+        """Every report, ordered by id, fetched in chunks so memory stays flat."""
+        last = ""
+        while True:
+            with self._reading() as cur:
+                cur.execute("SELECT id, json FROM reports WHERE id > ? ORDER BY id LIMIT ?", [last, CHUNK])
+                chunk = cur.fetchall()
+            if not chunk:
+                return
+            for _, text in chunk:
+                yield rows.report_from_json(text)
+            last = chunk[-1][0]
+
+    def event(self, event_id: str) -> Event:
+        with self._reading() as cur:
+            cur.execute("SELECT id, json FROM events WHERE id = ?", [event_id])
+            found = cur.fetchall()
+            if not found:
+                raise NotFoundError(f"no stored event with id {event_id}")
+            return self._with_reports(cur, found)[0]
+
+    def events(self, query: Query = Query()) -> list[Event]:
+        """Events (with their reports) matching the query, in its order."""
+        with self._reading() as cur:
+            found = self._listing("events", "e", query, "e.id, e.json", cur=cur)
+            return self._with_reports(cur, found)
+
+    def events_page(self, query: Query = Query()) -> tuple[list[Event], str | None]:
+        """Like :meth:`events`, plus the cursor for the next page (None on the last)."""
+        with self._reading() as cur:
+            found = self._listing("events", "e", query, "e.id, e.json", cur=cur, extra=1)
+            page, cursor = self._paged(query, found, lambda r: r)
+            return self._with_reports(cur, [r[:2] for r in page]), cursor
+
+    def overrides(self) -> list[Override]:
+        with self._reading() as cur:
+            cur.execute("SELECT id, kind, report_ids, note, created_at FROM overrides ORDER BY id")
+            found = cur.fetchall()
+        return [Override(int(i), k, tuple(json.loads(ids)), n, c) for i, k, ids, n, c in found]
+
+    def skips(self) -> list[Skip]:
+        with self._reading() as cur:
+            cur.execute("SELECT source, stage, reason FROM skips ORDER BY id")
+            return [Skip(*r) for r in cur.fetchall()]
+
+    def actors(self) -> list[ActorRef]:
+        """Every sender and recipient seen in a stored report, by id."""
+        with self._reading() as cur:
+            cur.execute("SELECT name, kind, actor_id FROM actors ORDER BY id")
+            return [ActorRef(name=n, kind=k, actor_id=a) for n, k, a in cur.fetchall()]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        out: dict[str, int] = {}
+        with self._reading() as cur:
+            for table in ("actors", "documents", "events", "overrides", "pages", "reports", "skips"):
+                cur.execute(f"SELECT count(*) FROM {table}")
+                out[table] = int(cur.fetchone()[0])
+        return out
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        raise NotImplementedError
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _listing(
+        self, table: str, alias: str, q: Query, cols: str, cur: Cursor | None = None, extra: int = 0
+    ) -> list[tuple]:
+        where_fn = filters.report_where if table == "reports" else filters.event_where
+        where, params = where_fn(q, self._text_clause, alias)
+        cond, cond_params, order_by = filters.page_clauses(q, alias)
+        sql = f"SELECT {cols}, {alias}.undated, {alias}.sort_date, {alias}.id FROM {table} {alias}"
+        sql += filters.add_condition(where, cond) + order_by
+        all_params = params + cond_params
+        if q.limit is not None:
+            sql += " LIMIT ?"
+            all_params.append(q.limit + extra)
+        if cur is not None:
+            cur.execute(sql, all_params)
+            return [tuple(r) for r in cur.fetchall()]
+        with self._reading() as own:
+            own.execute(sql, all_params)
+            return [tuple(r) for r in own.fetchall()]
+
+    def _paged(self, q: Query, found: list[tuple], build: Callable[[tuple], T]) -> tuple[list[T], str | None]:
+        if q.limit is None or len(found) <= q.limit:
+            return [build(r) for r in found], None
+        page = found[: q.limit]
+        undated, sort_date, row_id = page[-1][-3:]
+        return [build(r) for r in page], rows.encode_cursor(q.order, int(undated), sort_date, row_id)
+
+    def _with_reports(self, cur: Cursor, found: Sequence[tuple]) -> list[Event]:
+        """Attach to each (id, json) event row its reports, in their stored order."""
+        ids = [r[0] for r in found]
+        by_event: dict[str, list[Report]] = {i: [] for i in ids}
+        for part in _chunks(sorted(ids)):
+            cur.execute(
+                "SELECT er.event_id, r.json FROM event_reports er JOIN reports r ON r.id = er.report_id"
+                f" WHERE er.event_id IN ({_marks(len(part))}) ORDER BY er.event_id, er.position",
+                list(part),
+            )
+            for event_id, text in cur.fetchall():
+                by_event[event_id].append(rows.report_from_json(text))
+        out = []
+        for event_id, text in ((r[0], r[1]) for r in found):
+            event = rows.event_from_json(text)
+            out.append(dataclasses.replace(event, reports=tuple(by_event[event_id])))
+        return out

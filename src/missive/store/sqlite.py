@@ -1,0 +1,203 @@
+"""The SQLite backend: one file, WAL mode, one writer connection, FTS5 search.
+
+Writes go through a single connection under a lock (``BEGIN IMMEDIATE``, so a
+second writer process waits ``busy_timeout`` instead of failing mid-way);
+reads use one connection per thread, so readers never wait for a writer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, TypeVar
+
+from ..errors import InputError, StoreError
+from . import migrate
+from .base import SearchHit
+from .filters import fts_terms
+from .rows import now_iso
+from .sql import SqlStore
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query: every term quoted, so no user syntax reaches FTS5."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in fts_terms(text))
+
+
+class SQLiteStore(SqlStore):
+    """The Store over one SQLite file (or ``:memory:`` for tests)."""
+
+    def __init__(self, path: str) -> None:
+        self.url = path
+        self._memory = path == ":memory:" or path.startswith("file::memory:")
+        if not self._memory:
+            try:
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {path}: {exc}") from exc
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+        self._writer = self._connect()
+        try:
+            self._migrate()
+        except BaseException:
+            self._writer.close()
+            raise
+
+    # -- connections -------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                str(Path(self.url).expanduser()) if not self._memory else self.url,
+                isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+                check_same_thread=False,  # guarded by our lock / thread-local use
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self._memory:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open SQLite store {self.url}: {exc}") from exc
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreError(f"the store {self.url} is closed")
+        if self._memory:
+            return self._writer  # a second :memory: connection would be another database
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only = ON")
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection; the store cannot be used afterwards."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            for conn in self._readers:
+                conn.close()
+            self._writer.close()
+
+    # -- transactions --------------------------------------------------------------------
+
+    def _transaction(self, work: Callable[[Any], T]) -> T:
+        with self._lock:
+            if self._closed:
+                raise StoreError(f"the store {self.url} is closed")
+            cur = self._writer.cursor()
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot start a write on {self.url}: {exc}") from exc
+            try:
+                result = work(cur)
+                cur.execute("COMMIT")
+                return result
+            except sqlite3.Error as exc:
+                self._writer.rollback()
+                raise StoreError(f"write to {self.url} failed and was rolled back: {exc}") from exc
+            except BaseException:
+                self._writer.rollback()
+                raise
+            finally:
+                cur.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        conn = self._reader()
+        # The in-memory store shares the writer connection, so it shares its lock too.
+        lock = self._lock if self._memory else _NO_LOCK
+        with lock:
+            cur = conn.cursor()
+            try:
+                cur.execute("BEGIN")
+                yield cur
+                cur.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                conn.rollback()
+                if "fts5" in str(exc).lower() or "match" in str(exc).lower():
+                    raise InputError(f"the search text cannot be used: {exc}") from exc
+                raise StoreError(f"read from {self.url} failed: {exc}") from exc
+            except sqlite3.Error as exc:
+                conn.rollback()
+                raise StoreError(f"read from {self.url} failed: {exc}") from exc
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                cur.close()
+
+    def _migrate(self) -> None:
+        migrations = migrate.load_migrations("sqlite")
+
+        def work(cur: sqlite3.Cursor) -> None:
+            cur.execute(migrate.CREATE_TABLE)
+            cur.execute("SELECT version FROM schema_migrations")
+            applied = {int(r[0]) for r in cur.fetchall()}
+            for m in migrate.pending(applied, migrations):
+                for statement in migrate.split_sqlite(m.sql):
+                    cur.execute(statement)
+                cur.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    [m.version, m.name, now_iso()],
+                )
+
+        # BEGIN IMMEDIATE takes the write lock, so two processes opening a fresh file
+        # apply the migrations once: the second waits, then finds them applied.
+        self._transaction(work)
+
+    # -- full-text search ------------------------------------------------------------------
+
+    def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
+        query = fts_query(text)
+        sql = (
+            f"{alias}.rid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
+            f" OR {alias}.page_hash IN (SELECT d.page_hash FROM documents_fts"
+            " JOIN documents d ON d.doc_id = documents_fts.rowid WHERE documents_fts MATCH ?)"
+        )
+        return sql, [query, query]
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Documents whose title or text match every term, best first, with a snippet."""
+        if limit < 1:
+            raise InputError(f"limit must be positive, not {limit}")
+        query = fts_query(text)
+        with self._reading() as cur:
+            cur.execute(
+                "SELECT d.page_hash, d.source, snippet(documents_fts, 1, '[', ']', '…', 16),"
+                " bm25(documents_fts) AS score FROM documents_fts"
+                " JOIN documents d ON d.doc_id = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY score, d.page_hash LIMIT ?",
+                [query, limit],
+            )
+            found = cur.fetchall()
+        # bm25 is lower-is-better; SearchHit.rank is higher-is-better.
+        return [SearchHit(h, s, snip, -float(score)) for h, s, snip, score in found]
+
+
+class _NoLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NO_LOCK = _NoLock()
