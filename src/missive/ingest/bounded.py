@@ -1,0 +1,154 @@
+"""Bounded streams: gunzip with a byte budget, reads and lines with a size cap.
+
+A gzip bomb, a truncated archive or a 10 GB line must cost neither unbounded
+memory nor an exception that ends the batch: these helpers stop at a budget
+and raise :class:`StreamError` (an InputError) naming where the stream broke.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import BinaryIO
+
+from ..errors import InputError
+
+CHUNK = 1 << 16
+#: Largest piece of output one decompression step may produce (bounds a bomb's burst).
+_OUT_CHUNK = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class StreamError(InputError):
+    """The byte stream under a file broke: corrupt or truncated gzip, or over the budget."""
+
+
+class GunzipReader(io.RawIOBase):
+    """Decompress a (multi-member) gzip stream lazily, giving out at most ``budget`` bytes.
+
+    Unlike ``gzip.GzipFile`` it hands out every byte that decompressed before a
+    truncation or corruption, then raises StreamError with the compressed offset.
+    """
+
+    def __init__(self, inner: BinaryIO, budget: int) -> None:
+        super().__init__()
+        self._inner = inner
+        self._budget = budget
+        self._d = zlib.decompressobj(31)
+        self._in_member = False
+        self._pending = b""
+        self._pos = 0
+        self._done = False
+        self.decompressed = 0
+        self.compressed_offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while self._pos >= len(self._pending):
+            if self._done:
+                return 0
+            self._fill()
+        n = min(len(buffer), len(self._pending) - self._pos)
+        buffer[:n] = self._pending[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def _read_inner(self) -> bytes:
+        data = self._inner.read(CHUNK)
+        self.compressed_offset += len(data)
+        return data
+
+    def _fill(self) -> None:
+        """Decompress the next piece into ``_pending`` (possibly empty) or mark the end."""
+        d = self._d
+        if d.eof:
+            # One gzip member ended; whatever follows starts the next one.
+            data = d.unused_data
+            self._d = d = zlib.decompressobj(31)
+            self._in_member = False
+        else:
+            data = d.unconsumed_tail
+        if not data:
+            data = self._read_inner()
+        if not self._in_member and not data.strip(b"\x00"):
+            if not data:
+                self._done = True
+                return
+            return  # NUL padding between or after members, as gzip(1) tolerates
+        if not data:
+            self._done = True
+            raise StreamError(f"gzip data truncated at compressed byte {self.compressed_offset}")
+        self._in_member = True
+        try:
+            out = d.decompress(data, _OUT_CHUNK)
+        except zlib.error as exc:
+            self._done = True
+            raise StreamError(f"corrupt gzip data near compressed byte {self.compressed_offset}: {exc}") from exc
+        self.decompressed += len(out)
+        if self.decompressed > self._budget:
+            self._done = True
+            raise StreamError(f"decompressed data passed the limit of {self._budget} bytes (gzip bomb?)")
+        self._pending, self._pos = out, 0
+
+
+def open_gunzip(inner: BinaryIO, budget: int) -> io.BufferedReader:
+    """A buffered, budgeted gunzip view of ``inner`` (readline works on it)."""
+    return io.BufferedReader(GunzipReader(inner, budget), CHUNK)
+
+
+class PrefixedReader(io.RawIOBase):
+    """Give back ``head`` (bytes already read to sniff a stream), then the rest of ``inner``."""
+
+    def __init__(self, head: bytes, inner: BinaryIO) -> None:
+        super().__init__()
+        self._head = head
+        self._pos = 0
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._pos < len(self._head):
+            n = min(len(buffer), len(self._head) - self._pos)
+            buffer[:n] = self._head[self._pos : self._pos + n]
+            self._pos += n
+            return n
+        data = self._inner.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def prefixed(head: bytes, inner: BinaryIO) -> io.BufferedReader:
+    """A buffered stream of ``head`` followed by ``inner``."""
+    return io.BufferedReader(PrefixedReader(head, inner), CHUNK)
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Read up to ``limit + 1`` bytes, so the caller can tell "at" the limit from "over" it."""
+    parts: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = stream.read(min(CHUNK, left))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def read_line(stream: BinaryIO, limit: int) -> tuple[bytes, bool]:
+    """Read one line of at most ``limit`` bytes; return (line, complete).
+
+    A longer line is consumed to its end without being kept and comes back
+    empty with ``complete`` False, so memory stays bounded.
+    """
+    line = stream.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, True
+    while True:
+        rest = stream.readline(CHUNK)
+        if not rest or rest.endswith(b"\n"):
+            return b"", False
