@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .. import clean, extract, ingest
+from .. import clean, extract, ingest, screen
 from ..errors import MissiveError
 from ..model import Document, Page, Report, Skip
 from ..settings import Limits
@@ -39,6 +39,7 @@ class PageResult:
     document: Document | None
     reports: tuple[Report, ...]
     skip: Skip | None = None
+    screened: str | None = None  # why the pre-filter set the page aside (kept, never cleaned)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class IngestSummary:
     read: int = 0
     new: int = 0
     known: int = 0
+    screened: int = 0  # stored without a document: no correspondence cue (not a skip)
     reports: int = 0
     events: int = 0
     skips: list[Skip] = field(default_factory=list)
@@ -82,10 +84,14 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_page(page: Page, limits: Limits = Limits()) -> PageResult:
-    """Clean and extract one page; any failure becomes a Skip naming the stage and reason."""
-    stage = "clean"
+def process_page(page: Page, limits: Limits = Limits(), screen_first: bool = True) -> PageResult:
+    """Screen, clean and extract one page; any failure becomes a Skip naming the stage and reason."""
+    stage = "screen"
     try:
+        # The screen is linear in the page's size; it runs outside the timer, which costs more than it does.
+        if screen_first and (reason := screen.screen_page(page)):
+            return PageResult(page, None, (), screened=reason)
+        stage = "clean"
         with _time_limit(limits.page_timeout_s):
             document = clean.clean_page(page)
             stage = "extract"
@@ -106,7 +112,8 @@ def extract_paths(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[P
         if isinstance(item, Skip):
             yield item
         else:
-            yield process_page(item, limits)
+            # No screen here: the per-page contract reports every page's published date.
+            yield process_page(item, limits, screen_first=False)
 
 
 def ingest_paths(
@@ -142,6 +149,7 @@ def ingest_paths(
         summary.new += written.new_pages
         summary.known += written.known_pages
         summary.reports += written.new_reports
+        summary.screened += sum(1 for r in results if r.screened)
         summary.skips.extend(batch.skips)
         pending.clear()
         if on_progress:
