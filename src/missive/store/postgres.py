@@ -1,0 +1,181 @@
+"""The PostgreSQL backend (psycopg 3): the same behaviour as SQLite, for many writers.
+
+Concurrent writers are safe because pages are inserted with ON CONFLICT DO
+NOTHING in hash order (a second writer waits on the first's row, then sees it
+as known) and a transaction that PostgreSQL aborts as a serialization failure
+or deadlock is retried a bounded number of times. Migrations run under an
+advisory lock so that processes opening a fresh database apply them once.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from ..errors import ConfigError, InputError, StoreError
+from . import migrate
+from .base import SearchHit
+from .filters import fts_terms
+from .rows import now_iso
+from .sql import SqlStore
+
+T = TypeVar("T")
+
+#: Attempts of one write transaction when PostgreSQL asks for a retry.
+MAX_ATTEMPTS = 6
+#: pg_advisory_xact_lock key that serializes migrations ("miss" in ASCII).
+MIGRATION_LOCK = 0x6D697373
+_RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+
+
+class _Cursor:
+    """A psycopg cursor taking the shared code's ``?`` placeholders."""
+
+    def __init__(self, cur: psycopg.Cursor) -> None:
+        self._cur = cur
+
+    @property
+    def rowcount(self) -> int:
+        return self._cur.rowcount
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
+        # Our SQL has no literal '?' or '%'; user values only ever come as params.
+        self._cur.execute(sql.replace("%", "%%").replace("?", "%s"), list(params))  # type: ignore[arg-type]
+        return self
+
+    def fetchone(self) -> Any:
+        return self._cur.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self._cur.fetchall()
+
+
+def _terms(text: str) -> str:
+    # plainto_tsquery ANDs the words and ignores operators, so user text cannot break it;
+    # fts_terms still rejects an empty search, as the SQLite backend does.
+    return " ".join(fts_terms(text))
+
+
+class PostgresStore(SqlStore):
+    """The Store over a PostgreSQL database named by a ``postgresql://`` URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._lock = threading.RLock()
+        self._closed = False
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.ProgrammingError as exc:
+            raise ConfigError(f"bad PostgreSQL URL {_redact(url)}: {exc}") from exc
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {_redact(url)}: {exc}") from exc
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({_redact(self.url)!r})"
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._conn.close()
+
+    # -- transactions --------------------------------------------------------------------
+
+    def _transaction(self, work: Callable[[Any], T]) -> T:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                with self._lock:
+                    self._check_open()
+                    with self._conn.transaction(), self._conn.cursor() as cur:
+                        return work(_Cursor(cur))
+            except _RETRYABLE as exc:
+                if attempt == MAX_ATTEMPTS:
+                    raise StoreError(f"write to {_redact(self.url)} kept conflicting: {exc}") from exc
+                time.sleep(random.uniform(0.01, 0.05) * 2**attempt)  # jitter breaks lock-step retries
+            except psycopg.Error as exc:
+                raise StoreError(f"write to {_redact(self.url)} failed and was rolled back: {exc}") from exc
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        with self._lock:
+            self._check_open()
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    yield _Cursor(cur)
+            except psycopg.Error as exc:
+                raise StoreError(f"read from {_redact(self.url)} failed: {exc}") from exc
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"the store {_redact(self.url)} is closed")
+
+    def _migrate(self) -> None:
+        migrations = migrate.load_migrations("postgres")
+        try:
+            with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+                # The lock is held to the end of this transaction: one process migrates,
+                # the others wait here and then find nothing left to do.
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", [MIGRATION_LOCK])
+                cur.execute(migrate.CREATE_TABLE)
+                cur.execute("SELECT version FROM schema_migrations")
+                applied = {int(r[0]) for r in cur.fetchall()}
+                for m in migrate.pending(applied, migrations):
+                    cur.execute(m.sql.encode())  # bytes: run as a script, no placeholders parsed
+                    cur.execute(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                        [m.version, m.name, now_iso()],
+                    )
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot migrate {_redact(self.url)}: {exc}") from exc
+
+    # -- full-text search ------------------------------------------------------------------
+
+    def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
+        terms = _terms(text)
+        sql = (
+            f"{alias}.tsv @@ plainto_tsquery('simple', ?)"
+            f" OR {alias}.page_hash IN (SELECT page_hash FROM documents"
+            " WHERE tsv @@ plainto_tsquery('simple', ?))"
+        )
+        return sql, [terms, terms]
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Documents whose title or text match every term, best first, with a snippet."""
+        if limit < 1:
+            raise InputError(f"limit must be positive, not {limit}")
+        terms = _terms(text)
+        with self._reading() as cur:
+            cur.execute(
+                "SELECT d.page_hash, d.source,"
+                " ts_headline('simple', left(d.text, 100000), q,"
+                " 'StartSel=[, StopSel=], MaxWords=20, MinWords=8, MaxFragments=1, FragmentDelimiter=…'),"
+                " ts_rank(d.tsv, q) AS score"
+                " FROM documents d, plainto_tsquery('simple', ?) q"
+                " WHERE d.tsv @@ q ORDER BY score DESC, d.page_hash LIMIT ?",
+                [terms, limit],
+            )
+            found = cur.fetchall()
+        return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in found]
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return "<PostgreSQL URL>"
+    info.pop("password", None)
+    return " ".join(f"{k}={v}" for k, v in sorted(info.items()))
