@@ -88,8 +88,14 @@ class _Progress:
 @click.option("--batch-size", type=click.IntRange(1), default=Limits.batch_size, show_default=True,
               help="Pages per atomic write.")
 @click.option("--no-resolve", is_flag=True, help="Store reports only; run 'missive resolve' later.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Process pages on N local Dask worker processes.")
+@click.option("--dask", "scheduler", metavar="ADDRESS", default=None,
+              help="Process pages on the Dask cluster at ADDRESS (e.g. tcp://host:8786).")
 @handle_errors
-def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: bool, workers: int | None, scheduler: str | None
+) -> None:
     """Read PATHS into the store, extract reports and merge them into events.
 
     Feeding a page twice changes nothing; an interrupted run resumes where it
@@ -97,15 +103,23 @@ def ingest(paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: 
     """
     progress = _Progress()
     with open_store(resolve_db(db)) as store:
-        summary = jobs.ingest_paths(
-            paths, store, Limits(batch_size=batch_size), on_progress=progress, resolve=not no_resolve
-        )
+        if workers or scheduler:
+            from ..jobs.dask_executor import ingest_paths_dask  # Dask loads only when asked for
+
+            summary = ingest_paths_dask(
+                paths, store, scheduler=scheduler, workers=workers, limits=Limits(batch_size=batch_size),
+                on_progress=progress, resolve=not no_resolve,
+            )
+        else:
+            summary = jobs.ingest_paths(
+                paths, store, Limits(batch_size=batch_size), on_progress=progress, resolve=not no_resolve
+            )
     progress.done()
     for skip in summary.skips:
         echo_skip(skip)
     click.echo(
         f"pages read: {summary.read}, new: {summary.new}, already known: {summary.known}, "
-        f"skipped: {summary.skipped}, reports found: {summary.reports}, events: {summary.events}",
+        f"screened out: {summary.screened}, skipped: {summary.skipped}, reports found: {summary.reports}, events: {summary.events}",
         err=True,
     )
     if summary.read and not summary.new:

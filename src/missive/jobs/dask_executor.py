@@ -1,0 +1,262 @@
+"""Run ingest on a Dask cluster: workers read, screen, clean and extract; the client stores.
+
+The input is cut into shards (groups of small files; a JSONL or WARC file as a
+whole; a large plain JSONL file in byte ranges cut at line ends). Each shard
+is one task whose result is its pages with their documents and reports. The
+client keeps only a few tasks in flight, takes results as they complete, and
+writes them in atomic batches of ``Limits.batch_size`` pages, exactly as
+``ingest_paths`` does, then resolves once over the whole store. The store
+therefore ends up the same as after a single-process run.
+
+Workers need missive installed (a ``LocalCluster`` started here has it). The
+per-page time limit does not apply on workers: it relies on SIGALRM, which
+only the main thread of a process receives, and Dask runs tasks in threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from .. import ingest
+from ..errors import ConfigError, InputError
+from ..ingest.dumps import read_jsonl
+from ..ingest.walk import STDIN, iter_paths
+from ..model import Page, Skip
+from ..settings import Limits
+from ..store.base import Batch, Store
+from .pipeline import IngestSummary, PageResult, process_page
+from .resolving import resolve_store
+
+#: Small files are grouped until a shard holds this many files or bytes.
+SHARD_FILES = 64
+SHARD_BYTES = 16 * 1024 * 1024
+#: A plain (not gzipped) JSONL file larger than this is split into ranges of about this size.
+SPLIT_BYTES = 32 * 1024 * 1024
+#: Tasks kept in flight per worker thread: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_THREAD = 2
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One task's input: whole files, or one line-aligned byte range of a JSONL file."""
+
+    paths: tuple[str, ...]
+    start: int = 0
+    end: int | None = None  # None: the whole file(s)
+    first_line: int = 1  # number of the range's first line within its file
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What a worker made of one shard, in reading order."""
+
+    items: tuple[PageResult | Skip, ...]
+
+
+def _line_starts(path: str, size: int, step: int) -> list[tuple[int, int]]:
+    """Cut points (offset, line number) at line starts about every ``step`` bytes, with offset 0 first."""
+    cuts = [(0, 1)]
+    line = 1
+    position = 0
+    target = step
+    with open(path, "rb") as handle:
+        while target < size:
+            # Count the newlines up to the target, then move to the next line start.
+            while position < target:
+                block = handle.read(min(1 << 20, target - position))
+                if not block:
+                    return cuts
+                line += block.count(b"\n")
+                position += len(block)
+            rest = handle.readline()
+            if not rest:
+                break
+            position += len(rest)
+            line += rest.endswith(b"\n")
+            if position < size:
+                cuts.append((position, line))
+            target = position + step
+    return cuts
+
+
+def plan_shards(paths: Iterable[str], limits: Limits = Limits(), split_bytes: int = SPLIT_BYTES) -> Iterator[Shard | Skip]:
+    """Cut the input into shards in reading order; a path that cannot be listed becomes a Skip."""
+    group: list[str] = []
+    group_bytes = 0
+    for item in iter_paths(paths):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        if item == STDIN:
+            raise InputError("standard input cannot be shared out to workers; ingest it without --workers/--dask")
+        fmt, gzipped = ingest.format_of(item)
+        try:
+            size = os.path.getsize(item)
+        except OSError:
+            size = 0  # the worker's reader reports why it cannot be read
+        if fmt in ("jsonl", "json", "warc", "sniff"):
+            if group:
+                yield Shard(tuple(group))
+                group, group_bytes = [], 0
+            if fmt == "jsonl" and not gzipped and size > split_bytes:
+                cuts = _line_starts(item, size, split_bytes)
+                ends = [offset for offset, _ in cuts[1:]] + [size]
+                for (start, line), end in zip(cuts, ends):
+                    yield Shard((item,), start, end, line)
+            else:
+                yield Shard((item,))
+            continue
+        group.append(item)
+        group_bytes += size
+        if len(group) >= SHARD_FILES or group_bytes >= SHARD_BYTES:
+            yield Shard(tuple(group))
+            group, group_bytes = [], 0
+    if group:
+        yield Shard(tuple(group))
+
+
+def _renumber(page_or_skip: Page | Skip, path: str, offset: int) -> Page | Skip:
+    """Give a record read from a byte range the ``path#N`` name it has when the whole file is read."""
+    prefix = f"{path}#"
+    if not page_or_skip.source.startswith(prefix):
+        return page_or_skip
+    number = int(page_or_skip.source[len(prefix):]) + offset
+    return dataclasses.replace(page_or_skip, source=f"{prefix}{number}")
+
+
+def _read_shard(shard: Shard, limits: Limits) -> Iterator[Page | Skip]:
+    if shard.end is None:
+        yield from ingest.read_pages(shard.paths, limits=limits)
+        return
+    (path,) = shard.paths
+    with open(path, "rb") as handle:
+        handle.seek(shard.start)
+        chunk = io.BytesIO(handle.read(shard.end - shard.start))
+    for item in read_jsonl(chunk, path, limits):
+        yield _renumber(item, path, shard.first_line - 1)
+
+
+def run_shard(shard: Shard, limits: Limits = Limits()) -> ShardResult:
+    """Worker task: read, screen, clean and extract every page of one shard."""
+    items: list[PageResult | Skip] = []
+    for item in _read_shard(shard, limits):
+        items.append(item if isinstance(item, Skip) else process_page(item, limits))
+    return ShardResult(tuple(items))
+
+
+class _Writer:
+    """Client side: store shard results in atomic batches, counting as ``ingest_paths`` does."""
+
+    def __init__(self, store: Store, limits: Limits, summary: IngestSummary) -> None:
+        self.store, self.limits, self.summary = store, limits, summary
+        self.seen: set[str] = set()
+
+    def write(self, result: ShardResult) -> None:
+        pending: list[PageResult] = []
+        for item in result.items:
+            if isinstance(item, Skip):
+                self.summary.skips.append(item)
+                self.store.write_batch(Batch(skips=[item]))
+                continue
+            self.summary.read += 1
+            pending.append(item)
+            if len(pending) >= self.limits.batch_size:
+                self._flush(pending)
+                pending = []
+        self._flush(pending)
+
+    def _flush(self, results: list[PageResult]) -> None:
+        if not results:
+            return
+        known = self.store.known_pages(r.page.hash for r in results)
+        fresh: list[PageResult] = []
+        for r in results:
+            if r.page.hash in known or r.page.hash in self.seen:
+                self.summary.known += 1
+                continue
+            self.seen.add(r.page.hash)
+            fresh.append(r)
+        batch = Batch(
+            pages=[r.page for r in fresh],
+            documents=[r.document for r in fresh if r.document is not None],
+            reports=[rep for r in fresh for rep in r.reports],
+            skips=[r.skip for r in fresh if r.skip is not None],
+        )
+        written = self.store.write_batch(batch)
+        self.summary.new += written.new_pages
+        self.summary.known += written.known_pages
+        self.summary.reports += written.new_reports
+        self.summary.screened += sum(1 for r in fresh if r.screened)
+        self.summary.skips.extend(batch.skips)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[object]:
+    """A ``distributed.Client``: to ``scheduler`` if given, else to a new local cluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster  # imported here: plain runs never pay for it
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        with client:
+            yield client
+        return
+    count = workers or os.cpu_count() or 1
+    if count < 1:
+        raise ConfigError(f"--workers must be at least 1, got {count}")
+    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
+def ingest_paths_dask(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    limits: Limits = Limits(),
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    resolve: bool = True,
+) -> IngestSummary:
+    """Ingest ``paths`` with Dask workers doing the per-page work; same store as ``ingest_paths``."""
+    from distributed import as_completed
+
+    summary = IngestSummary()
+    writer = _Writer(store, limits, summary)
+    with dask_client(scheduler, workers) as client:
+        threads = sum(client.nthreads().values()) or 1  # type: ignore[attr-defined]
+        window = IN_FLIGHT_PER_THREAD * threads
+        plan = plan_shards(paths, limits)
+        running = as_completed()
+
+        def submit_next() -> bool:
+            for shard in plan:
+                if isinstance(shard, Skip):
+                    summary.skips.append(shard)
+                    store.write_batch(Batch(skips=[shard]))
+                    continue
+                running.add(client.submit(run_shard, shard, limits, pure=False))  # type: ignore[attr-defined]
+                return True
+            return False
+
+        for _ in range(window):
+            if not submit_next():
+                break
+        for future in running:
+            result: ShardResult = future.result()
+            future.release()
+            submit_next()
+            writer.write(result)
+            if on_progress:
+                on_progress(summary)
+    if resolve:
+        summary.events = resolve_store(store)
+    return summary
