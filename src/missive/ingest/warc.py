@@ -86,9 +86,23 @@ def _cut(source: str, offset: int) -> Skip:
     return skip(source, f"WARC record at byte {offset} is truncated: its block ends before its Content-Length")
 
 
+class _ShortReads:
+    """Hand warcio at most one underlying read per call (``read1``).
+
+    A buffered ``read(n)`` keeps reading to fill ``n`` bytes; if the stream
+    breaks meanwhile, the whole records it had already read would be lost.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._read = getattr(stream, "read1", stream.read)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._read(size)
+
+
 def read_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Page | Skip]:
     """Yield a Page or Skip per page record of an uncompressed WARC stream; ``source#I`` names record I (0-based)."""
-    archive = ArchiveIterator(stream)
+    archive = ArchiveIterator(_ShortReads(stream))
     records = iter(archive)
     index = -1
     offset = 0
@@ -105,7 +119,7 @@ def read_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Page | 
             if previous and _truncated(previous[0]):
                 yield _cut(previous[1], previous[2])
             index += 1
-            offset = archive.get_record_offset()
+            offset = archive.offset  # where this record starts (get_record_offset() would consume it)
             where = f"{source}#{index}"
             previous = (record, where, offset)
             if record.rec_type not in _PAGE_RECORDS:
