@@ -7,6 +7,7 @@ so the caller passes a ``text_clause(alias, text)`` that returns (sql, params).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from ..errors import InputError
@@ -16,10 +17,19 @@ from .rows import date_bounds, decode_cursor
 TextClause = Callable[[str, str], tuple[str, list[Any]]]
 
 ORDERS = ("date", "-date")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _plain(value: str, what: str) -> str:
+    """A filter value as given; NUL can reach neither backend, so it is refused here."""
+    if "\x00" in value:
+        raise InputError(f"the {what} filter contains a NUL character")
+    return value
 
 
 def _actor(alias: str, side: str, value: str) -> tuple[str, list[Any]]:
     # A name matches case-insensitively; an actor id as given or casefolded.
+    value = _plain(value, side)
     key = value.casefold()
     sql = f"({alias}.{side}_key = ? OR {alias}.{side}_id = ? OR {alias}.{side}_id = ?)"
     return sql, [key, value, key]
@@ -43,9 +53,9 @@ def _own(q: Query, alias: str) -> tuple[list[str], list[Any]]:
         r_sql, r_params = _actor(alias, "recipient", q.party)
         add(f"({s_sql} OR {r_sql})", s_params + r_params)
     if q.type:
-        add(f"{alias}.type = ?", [q.type])
+        add(f"{alias}.type = ?", [_plain(q.type, "type")])
     if q.occasion:
-        add(f"{alias}.occasion_kind = ?", [q.occasion])
+        add(f"{alias}.occasion_kind = ?", [_plain(q.occasion, "occasion")])
     # A partial date is a span of days; a row is in range when its span overlaps it,
     # so "2021-09" is within since=2021-09-15. Undated rows fall out of any range.
     if q.since:
@@ -61,10 +71,10 @@ def _report_only(q: Query, alias: str, text_clause: TextClause) -> tuple[list[st
     params: list[Any] = []
     if q.outlet:
         where.append(f"lower({alias}.outlet) = lower(?)")
-        params.append(q.outlet)
+        params.append(_plain(q.outlet, "outlet"))
     if q.language:
         where.append(f"{alias}.language = ?")
-        params.append(q.language.lower())
+        params.append(_plain(q.language, "language").lower())
     if q.text and q.text.strip():
         sql, values = text_clause(alias, q.text)
         where.append(f"({sql})")
@@ -124,7 +134,8 @@ def add_condition(where_sql: str, cond: str) -> str:
 
 def fts_terms(text: str) -> list[str]:
     """Split user search text into plain terms; an empty search is an InputError."""
-    terms = text.split()
+    # Control characters end an FTS5 query string early and PostgreSQL refuses NUL.
+    terms = _CONTROL.sub(" ", text).split()
     if not terms:
         raise InputError("the search text is empty")
     return terms
