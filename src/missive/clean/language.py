@@ -47,11 +47,14 @@ def detect_language(text: str) -> str:
     if not counts:
         return "und"
     # Kana marks Japanese even when Han characters outnumber it.
-    if counts.get("ja", 0) >= 0.1 * counts.get("zh", 0) and counts.get("ja", 0) > 20:
+    kana = counts.get("ja", 0)
+    if kana >= 3 and kana >= 0.1 * counts.get("zh", 0):
         return "ja"
     script, _ = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if script == "ja":  # a few stray kana in Chinese text
+        return "zh"
     if script != "latin":
-        return "zh" if script == "ja" and counts.get("zh", 0) > counts["ja"] else script
+        return script
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return "und"

@@ -150,14 +150,15 @@ def clean_text(raw: str) -> CleanedText:
         ):
             body_start = i
             break
+    if body_start == len(lines):
+        # No prose at all (a very short page): the first headline-like line is the
+        # title and everything after it is the body, so that nothing real is lost.
+        first = next((i for i, ln in enumerate(lines) if _is_headline(ln)), None)
+        body_start = 0 if first is None else first + 1
     head = lines[:body_start]
 
     # 4. Title and date line from the header.
     title = next((ln for ln in head if _is_headline(ln)), None)
-    if title is None and body_start == len(lines):
-        # No prose at all (a very short page): the first non-furniture line is the title.
-        title = next((ln for ln in lines if not match_cue("drop", ln) and not match_cue("stamp", ln)
-                      and not find_full_dates(ln)), None)
     date_line: str | None = None
     date_match: DateMatch | None = None
     for line in head[:HEADER_DATE_LINES]:
