@@ -1,0 +1,301 @@
+"""The REST API under ``/api/``: read the record freely, write only with the token."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi import Query as Param
+from fastapi.responses import Response
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from ..analyse import actor_profile, count_events, list_actors, readout_differences
+from ..codec import to_dict
+from ..errors import NotFoundError
+from ..store.base import Query, Store
+from .common import (
+    DEFAULT_LIMIT,
+    Filters,
+    answered,
+    clamp_limit,
+    compare,
+    event_summary,
+    fetch_events,
+    fetch_reports,
+    filters,
+    page_of,
+    replies_to,
+    store_for,
+)
+from .errors import ERROR_SCHEMA, ApiError
+from .schemas import (
+    ActorDetailOut,
+    ActorPage,
+    CountsOut,
+    EventDetailOut,
+    EventPage,
+    IngestOut,
+    OverrideIn,
+    OverrideOut,
+    PageOut,
+    ReportOut,
+    ReportPage,
+    SearchOut,
+)
+from .security import bearer, check_token
+
+HASH = r"^[0-9a-f]{64}$"
+ID = {"min_length": 1, "max_length": 200}
+_ERR = {"content": {"application/json": {"schema": ERROR_SCHEMA}}}
+READ_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "bad request", **_ERR},
+    404: {"description": "not found", **_ERR},
+    422: {"description": "invalid parameters", **_ERR},
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **READ_ERRORS,
+    401: {"description": "missing or wrong token", **_ERR},
+    403: {"description": "the server is read-only", **_ERR},
+    413: {"description": "body too large", **_ERR},
+    429: {"description": "too many writes", **_ERR},
+}
+_CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+
+router = APIRouter(prefix="/api", responses=READ_ERRORS)
+
+
+def _limit(limit: int = Param(DEFAULT_LIMIT, ge=1, description="page size (capped at 200)")) -> int:
+    return clamp_limit(limit)
+
+
+def _cursor(cursor: str | None = Param(None, max_length=500, description="next_cursor of the previous page")) -> str | None:
+    return cursor or None
+
+
+@router.get("/events", response_model=EventPage, summary="List events")
+def list_events(request: Request, f: Filters = Depends(filters), limit: int = Depends(_limit), cursor: str | None = Depends(_cursor)) -> dict:
+    """Events matching the filters, with report counts, one page at a time."""
+    with store_for(request) as store:
+        items, nxt = fetch_events(store, f.query(), cursor, limit)
+    return {"items": [event_summary(e) for e in items], "next_cursor": nxt, "limit": limit}
+
+
+def event_detail(store: Store, event_id: str) -> dict:
+    """An event with its reports, evidence, reply links and readout comparison."""
+    ev = store.event(event_id)
+    data = event_summary(ev)
+    data["reports"] = [to_dict(r) for r in ev.reports]
+    data["replies"] = [event_summary(e) for e in replies_to(store, ev)]
+    parent = answered(store, ev)
+    data["answers"] = event_summary(parent) if parent else None
+    diffs = readout_differences(ev)
+    data["readouts"] = {"differences": {k: [to_dict(d) for d in v] for k, v in diffs.items()}, "comparison": to_dict(compare(store, ev))}
+    return data
+
+
+@router.get("/events/{event_id}", response_model=EventDetailOut, summary="One event")
+def get_event(request: Request, event_id: str = Path(**ID)) -> dict:
+    """One event with everything the desk knows about it."""
+    with store_for(request) as store:
+        return event_detail(store, event_id)
+
+
+@router.get("/reports", response_model=ReportPage, summary="List reports")
+def list_reports(request: Request, f: Filters = Depends(filters), limit: int = Depends(_limit), cursor: str | None = Depends(_cursor)) -> dict:
+    """Reports (one page's statement each) matching the filters."""
+    with store_for(request) as store:
+        items, nxt = fetch_reports(store, f.query(), cursor, limit)
+    return {"items": [to_dict(r) for r in items], "next_cursor": nxt, "limit": limit}
+
+
+@router.get("/reports/{report_id}", response_model=ReportOut, summary="One report")
+def get_report(request: Request, report_id: str = Path(**ID)) -> dict:
+    with store_for(request) as store:
+        return to_dict(store.report(report_id))
+
+
+@router.get("/actors", response_model=ActorPage, summary="List actors")
+def get_actors(
+    request: Request,
+    q: str | None = Param(None, max_length=200, description="part of an id or name"),
+    limit: int = Depends(_limit),
+    cursor: str | None = Depends(_cursor),
+) -> dict:
+    """Registry actors and actors named in the store, busiest first."""
+    with store_for(request) as store:
+        actors = list_actors(store, q)
+    items, nxt = page_of(actors, cursor, limit)
+    return {"items": [asdict(a) for a in items], "next_cursor": nxt, "limit": limit}
+
+
+@router.get("/actors/{actor_id}", response_model=ActorDetailOut, summary="One actor")
+def get_actor(request: Request, actor_id: str = Path(**ID)) -> dict:
+    """Offices over time (registry), correspondents and counts per year (store)."""
+    with store_for(request) as store:
+        return asdict(actor_profile(store, actor_id))
+
+
+def reports_of_page(store: Store, page_hash: str) -> list:
+    """The reports extracted from one page, in a stable order."""
+    return sorted((r for r in store.iter_reports() if r.page_hash == page_hash), key=lambda r: r.id)
+
+
+def page_data(store: Store, page_hash: str) -> dict:
+    """A stored page's metadata, its cleaned document when there is one, and its reports."""
+    page = store.page(page_hash)
+    data: dict[str, Any] = {
+        "hash": page.hash, "source": page.source, "url": page.url, "container": page.container,
+        "media_type": page.media_type, "encoding": page.encoding, "ingested_at": page.ingested_at,
+        "size": len(page.raw),
+    }  # fmt: skip
+    try:
+        doc = store.document(page_hash)
+    except NotFoundError:
+        doc = None  # skipped before cleaning: metadata and raw bytes only
+    if doc is not None:
+        data.update(
+            title=doc.title, outlet=doc.outlet, language=doc.language, text=doc.text,
+            published=doc.published.date.iso() if doc.published else None,
+        )  # fmt: skip
+    data["report_ids"] = [r.id for r in reports_of_page(store, page_hash)]
+    return data
+
+
+@router.get("/pages/{page_hash}", response_model=PageOut, summary="One page: cleaned text and metadata")
+def get_page(request: Request, page_hash: str = Path(pattern=HASH)) -> dict:
+    with store_for(request) as store:
+        return page_data(store, page_hash)
+
+
+@router.get(
+    "/pages/{page_hash}/raw",
+    summary="The raw page bytes, as a text attachment",
+    response_class=Response,
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "raw bytes"}},
+)
+def get_page_raw(request: Request, page_hash: str = Path(pattern=HASH)) -> Response:
+    """Raw bytes as text/plain attachment: never rendered as HTML by a browser."""
+    with store_for(request) as store:
+        page = store.page(page_hash)
+    charset = page.encoding if _CHARSET.match(page.encoding or "") else "utf-8"
+    return Response(
+        content=page.raw,
+        media_type=f"text/plain; charset={charset}",
+        headers={
+            "Content-Disposition": f'attachment; filename="{page.hash}.txt"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, max-age=3600",
+        },
+    )
+
+
+@router.get("/stats/counts", response_model=CountsOut, summary="Event counts per pair, type or year")
+def get_counts(
+    request: Request,
+    by: str = Param("pair", pattern=r"^(pair|type|year)$", description="pair | type | year"),
+    f: Filters = Depends(filters),
+) -> dict:
+    with store_for(request) as store:
+        rows = count_events(store, by, f.query())
+    return {"by": by, "rows": [{"key": list(r.key), "label": r.label, "count": r.count} for r in rows]}
+
+
+@router.get("/search", response_model=SearchOut, summary="Full-text search over pages")
+def search(
+    request: Request,
+    q: str = Param(..., min_length=1, max_length=200, description="words to find"),
+    limit: int = Param(20, ge=1, le=100),
+) -> dict:
+    with store_for(request) as store:
+        hits = store.search(q, limit=limit)
+    return {"q": q, "hits": [to_dict(h) for h in hits]}
+
+
+def _authorize(request: Request) -> None:
+    check_token(request.app.state.token, bearer(request))
+    client = request.client.host if request.client else "unknown"
+    request.app.state.rate_limiter.check(client)
+
+
+def _plain(value: Any) -> Any:
+    """An ingest summary as JSON-ready data whatever its type."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    try:
+        json.dumps(value)
+        return value
+    except TypeError:
+        return str(value)
+
+
+@router.post(
+    "/pages",
+    response_model=IngestOut,
+    status_code=201,
+    summary="Upload pages to ingest (token required)",
+    responses=WRITE_ERRORS,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                    }
+                }
+            },
+        }
+    },
+)
+async def upload_pages(request: Request) -> dict:
+    """Hand uploaded files to the ingest function the server was built with."""
+    _authorize(request)  # before reading the body: an unauthorised client costs nothing
+    ingest = request.app.state.ingest
+    if ingest is None:
+        raise ApiError(403, "this server was started without an ingest function: uploads are off")
+    form = await request.form(max_files=request.app.state.max_files)
+    files = []
+    for item in form.getlist("files"):
+        if isinstance(item, str) or not hasattr(item, "read"):
+            raise ApiError(400, "files: each part must be a file upload")
+        files.append((item.filename or "upload", await item.read()))
+    if not files:
+        raise ApiError(400, "files: upload at least one file")
+    def run() -> Any:
+        with store_for(request) as store:
+            return ingest(files, store)
+
+    summary = await run_in_threadpool(run)
+    return {"files": len(files), "summary": _plain(summary)}
+
+
+@router.post(
+    "/overrides",
+    response_model=OverrideOut,
+    status_code=201,
+    summary="Record an analyst's merge or split (token required)",
+    responses=WRITE_ERRORS,
+    openapi_extra={
+        "requestBody": {"required": True, "content": {"application/json": {"schema": OverrideIn.model_json_schema()}}}
+    },
+)
+async def post_override(request: Request) -> dict:
+    """Store a merge/split decision; events change at the next resolve."""
+    _authorize(request)
+    try:
+        body = OverrideIn.model_validate_json(await request.body())
+    except ValidationError as exc:
+        raise ApiError(422, "invalid override: " + "; ".join(e["msg"] for e in exc.errors()[:3])) from exc
+    def run() -> Any:
+        with store_for(request) as store:
+            for rid in body.report_ids:
+                store.report(rid)  # 404 for an unknown report rather than a dangling override
+            return store.add_override(body.kind, body.report_ids, body.note)
+
+    return to_dict(await run_in_threadpool(run))

@@ -1,0 +1,191 @@
+"""The HTML desk: timeline, event, actor and page views, server-rendered with Jinja2.
+
+Autoescape is on for every template; page text reaches templates only as
+plain strings (see ``highlight``), so markup in a crawled page shows as text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import Query as Param
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment
+
+from ..analyse import actor_profile, list_actors, readout_differences, timeline
+from ..errors import NotFoundError
+from ..model import MESSAGE_TYPES, OCCASION_KINDS, Event, Report
+from ..store.base import Query
+from .api import HASH, ID, reports_of_page
+from .chart import colour, layout
+from .common import (
+    DEFAULT_LIMIT,
+    Filters,
+    answered,
+    clamp_limit,
+    compare,
+    fetch_events,
+    filters,
+    replies_to,
+    store_for,
+)
+from .highlight import sentence_parts, text_parts
+from .security import CSRF_COOKIE, CSRF_FIELD, check_csrf, check_token, csrf_token
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+FIELDS = ("sender", "recipient", "type", "date", "occasion", "reply")
+
+
+def install_filters(env: Environment) -> None:
+    """Template helpers: type colours, query strings, highlighting."""
+    env.globals.update(colour=colour, sentence_parts=sentence_parts, urlencode=urlencode)
+    env.globals.update(MESSAGE_TYPES=MESSAGE_TYPES, OCCASION_KINDS=OCCASION_KINDS, CSRF_FIELD=CSRF_FIELD)
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    """Render a template with the session's CSRF token (set as a cookie when new)."""
+    token, new = csrf_token(request)
+    response = request.app.state.templates.TemplateResponse(
+        request, name, {**context, "csrf": token, "writable": bool(request.app.state.token)}, status_code=status
+    )
+    if new:
+        response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
+
+
+@router.get("/")
+def timeline_view(
+    request: Request,
+    f: Filters = Depends(filters),
+    limit: int = Param(DEFAULT_LIMIT, ge=1),
+    cursor: str | None = Param(None, max_length=500),
+) -> Response:
+    """The timeline chart and the event list, under the same filters as the API."""
+    limit = clamp_limit(limit)
+    query = f.query()
+    with store_for(request) as store:
+        chart = layout(timeline(store, query))
+        events, nxt = fetch_events(store, query, cursor, limit)
+    return render(
+        request,
+        "timeline.html",
+        {"f": f, "chart": chart, "events": events, "next_cursor": nxt, "paged": bool(cursor), "limit": limit},
+    )
+
+
+def _field_value(ev: Event, name: str) -> str:
+    if name in ("sender", "recipient"):
+        ref = getattr(ev, name)
+        return ref.name
+    if name == "date":
+        return ev.date.iso() if ev.date else "unknown"
+    if name == "occasion":
+        occ = ev.occasion
+        bits = [occ.kind.replace("_", " ")]
+        if occ.anniversary:
+            bits.append(f"{occ.anniversary}th anniversary" if occ.anniversary > 3 else f"anniversary {occ.anniversary}")
+        if occ.of:
+            bits.append(f"of {occ.of}")
+        return " ".join(bits)
+    if name == "reply":
+        return "yes" if ev.reply else "no"
+    return str(getattr(ev, name))
+
+
+def _field_rows(ev: Event) -> list[dict[str, Any]]:
+    """Each event field beside the first evidence sentence any report gives for it."""
+    rows = []
+    for name in FIELDS:
+        evidence, source = None, None
+        for rep in ev.reports:
+            found = rep.evidence_for(name)
+            if found:
+                evidence, source = found, rep
+                break
+        rows.append({"field": name, "value": _field_value(ev, name), "evidence": evidence, "report": source})
+    return rows
+
+
+def _groups(reports: tuple[Report, ...]) -> list[tuple[str, list[Report]]]:
+    """Reports grouped by outlet (then language, the side a readout speaks for), stable order."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for rep in reports:
+        groups[f"{rep.outlet or 'unknown outlet'} · {rep.language}"].append(rep)
+    return sorted(groups.items())
+
+
+@router.get("/events/{event_id}")
+def event_view(request: Request, event_id: str = Path(**ID), saved: int | None = None) -> Response:
+    """An event: fields beside their evidence, reports side by side, replies."""
+    with store_for(request) as store:
+        ev = store.event(event_id)
+        comparison = compare(store, ev)
+        context = {
+            "ev": ev,
+            "fields": _field_rows(ev),
+            "groups": _groups(ev.reports),
+            "differences": readout_differences(ev),
+            "comparison": comparison,
+            "additions": {a.report_id: a for a in getattr(comparison, "additions", ())},
+            "versions": {v.report_id: v for v in getattr(comparison, "versions", ())},
+            "replies": replies_to(store, ev),
+            "answers": answered(store, ev),
+            "saved": saved,
+        }
+    return render(request, "event.html", context)
+
+
+@router.get("/actors")
+def actors_view(request: Request, q: str | None = Param(None, max_length=200)) -> Response:
+    with store_for(request) as store:
+        actors = list_actors(store, q)
+    return render(request, "actors.html", {"actors": actors, "q": q or ""})
+
+
+@router.get("/actors/{actor_id}")
+def actor_view(request: Request, actor_id: str = Path(**ID)) -> Response:
+    """Offices over time, correspondents, counts per year."""
+    with store_for(request) as store:
+        profile = actor_profile(store, actor_id)
+        events = {e.id: e for e in store.events(Query(party=actor_id))}
+    listed = [events[i] for i in profile.event_ids if i in events]
+    peak = max((y.sent + y.received for y in profile.per_year), default=1)
+    return render(request, "actor.html", {"p": profile, "events": listed, "peak": peak})
+
+
+@router.get("/pages/{page_hash}")
+def page_view(request: Request, page_hash: str = Path(pattern=HASH)) -> Response:
+    """The cleaned text with extracted spans marked, and a link to the raw bytes."""
+    with store_for(request) as store:
+        page = store.page(page_hash)
+        try:
+            doc = store.document(page_hash)
+        except NotFoundError:
+            doc = None
+        reports = reports_of_page(store, page_hash)
+    spans = [(e.span.start, e.span.end, e.field) for r in reports for e in r.evidence]
+    parts = text_parts(doc.text, spans) if doc else []
+    return render(request, "page.html", {"page": page, "doc": doc, "parts": parts, "reports": reports})
+
+
+@router.post("/overrides")
+def override_form(
+    request: Request,
+    kind: str = Form(..., pattern=r"^(merge|split)$"),
+    event_id: str = Form(..., max_length=200),
+    report_ids: list[str] = Form(...),
+    note: str = Form("", max_length=2000),
+    token: str = Form("", max_length=500),
+    csrf_token: str = Form("", alias=CSRF_FIELD, max_length=200),
+) -> Response:
+    """The event page's merge/split form: CSRF-checked, and the API token still required."""
+    check_csrf(request, csrf_token)
+    check_token(request.app.state.token, token or None)
+    with store_for(request) as store:
+        for rid in report_ids:
+            store.report(rid)
+        store.add_override(kind, report_ids, note)  # type: ignore[arg-type]
+    return RedirectResponse(f"/events/{quote(event_id, safe='')}?saved=1", status_code=303)
