@@ -126,6 +126,40 @@ def prefixed(head: bytes, inner: BinaryIO) -> io.BufferedReader:
     return io.BufferedReader(PrefixedReader(head, inner), CHUNK)
 
 
+class _Broken:
+    """A stream whose every read raises the error that broke the stream it stands for."""
+
+    def __init__(self, error: StreamError) -> None:
+        self._error = error
+
+    def read(self, size: int = -1) -> bytes:
+        raise self._error
+
+
+def peek_head(stream: BinaryIO, size: int) -> tuple[bytes, io.BufferedReader]:
+    """Read up to ``size`` bytes to sniff; return them and a stream that starts over with them.
+
+    If the stream breaks within the head, the bytes before the break are kept
+    and the error comes after them, so the records they hold are still read.
+    """
+    read = getattr(stream, "read1", stream.read)
+    parts: list[bytes] = []
+    got = 0
+    rest: BinaryIO = stream
+    while got < size:
+        try:
+            chunk = read(size - got)
+        except StreamError as exc:
+            rest = _Broken(exc)  # type: ignore[assignment]
+            break
+        if not chunk:
+            break
+        parts.append(chunk)
+        got += len(chunk)
+    head = b"".join(parts)
+    return head, prefixed(head, rest)
+
+
 def read_at_most(stream: BinaryIO, limit: int) -> bytes:
     """Read up to ``limit + 1`` bytes, so the caller can tell "at" the limit from "over" it."""
     parts: list[bytes] = []

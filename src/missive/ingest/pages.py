@@ -57,11 +57,11 @@ def build_page(
     """Decode ``raw`` into a Page (sniffing the media type if not given), or a Skip with the reason."""
     if not raw:
         return skip(source, "empty page")
-    if len(raw) > limits.max_page_bytes:
-        return skip(source, f"page is {len(raw)} bytes, over the limit of {limits.max_page_bytes}")
     reason = binary_reason(raw)
     if reason:
         return skip(source, reason)
+    if len(raw) > limits.max_page_bytes:
+        return skip(source, f"page is {len(raw)} bytes, over the limit of {limits.max_page_bytes}")
     try:
         text, encoding = detect_encoding(raw, declared)
     except InputError as exc:

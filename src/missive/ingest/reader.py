@@ -19,7 +19,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Page, Skip
 from ..settings import Limits
-from .bounded import GZIP_MAGIC, StreamError, open_gunzip, prefixed, read_at_most
+from .bounded import GZIP_MAGIC, StreamError, open_gunzip, peek_head, read_at_most
 from .dumps import read_json, read_jsonl
 from .pages import MediaType, build_page, skip, sniff_media_type
 from .walk import STDIN, iter_paths
@@ -85,11 +85,10 @@ def _looks_like_jsonl(head: bytes) -> bool:
 
 def _sniffed(stream: BinaryIO, source: str, limits: Limits, single: str, fetched_at: str | None, unzipped: bool = False) -> Iterator[Page | Skip]:
     """Read a stream of unknown kind: gzip, WARC, JSONL, a JSON list, or one HTML/text page."""
-    head = read_at_most(stream, _SNIFF_BYTES - 1)
+    head, whole = peek_head(stream, _SNIFF_BYTES)
     if not head:
         yield skip(source, "empty input")
         return
-    whole = prefixed(head, stream)
     if head.startswith(GZIP_MAGIC) and not unzipped:
         yield from _sniffed(open_gunzip(whole, limits.max_decompressed_bytes), source, limits, single, fetched_at, True)
     elif head.startswith(b"WARC/"):
