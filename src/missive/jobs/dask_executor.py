@@ -84,8 +84,9 @@ def _line_starts(path: str, size: int, step: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def plan_shards(paths: Iterable[str], limits: Limits = Limits(), split_bytes: int = SPLIT_BYTES) -> Iterator[Shard | Skip]:
+def plan_shards(paths: Iterable[str], limits: Limits = Limits(), split_bytes: int | None = None) -> Iterator[Shard | Skip]:
     """Cut the input into shards in reading order; a path that cannot be listed becomes a Skip."""
+    split_bytes = split_bytes or SPLIT_BYTES
     group: list[str] = []
     group_bytes = 0
     for item in iter_paths(paths):
@@ -195,6 +196,16 @@ class _Writer:
         self.summary.skips.extend(batch.skips)
 
 
+def _result_or_skips(future: object, shard: Shard) -> ShardResult:
+    """The task's result; if the worker failed (died, ran out of memory), a Skip per file of the shard."""
+    try:
+        return future.result()  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - one lost task must not end the run; it is reported
+        where = f" bytes {shard.start}-{shard.end}" if shard.end is not None else ""
+        reason = f"worker failed on this shard{where}: {type(exc).__name__}: {exc}"
+        return ShardResult(tuple(Skip(path, "ingest", reason) for path in shard.paths))
+
+
 @contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[object]:
     """A ``distributed.Client``: to ``scheduler`` if given, else to a new local cluster of ``workers`` processes."""
@@ -236,27 +247,42 @@ def ingest_paths_dask(
         window = IN_FLIGHT_PER_THREAD * threads
         plan = plan_shards(paths, limits)
         running = as_completed()
+        # Results are written in shard order, as a single process would read them, so
+        # which copy of a repeated page is kept never depends on timing. A result that
+        # completes early waits in ``done``; running + waiting never exceeds ``window``.
+        done: dict[int, ShardResult] = {}
+        index_of: dict[str, int] = {}
+        shards_by_index: dict[int, Shard] = {}
+        submitted = written = 0
 
         def submit_next() -> bool:
+            nonlocal submitted
             for shard in plan:
                 if isinstance(shard, Skip):
                     summary.skips.append(shard)
                     store.write_batch(Batch(skips=[shard]))
                     continue
-                running.add(client.submit(run_shard, shard, limits, pure=False))  # type: ignore[attr-defined]
+                future = client.submit(run_shard, shard, limits, pure=False)  # type: ignore[attr-defined]
+                index_of[future.key] = submitted
+                shards_by_index[submitted] = shard
+                running.add(future)
+                submitted += 1
                 return True
             return False
 
-        for _ in range(window):
-            if not submit_next():
-                break
+        while submitted < window and submit_next():
+            pass
         for future in running:
-            result: ShardResult = future.result()
+            index = index_of.pop(future.key)
+            done[index] = _result_or_skips(future, shards_by_index.pop(index))
             future.release()
-            submit_next()
-            writer.write(result)
-            if on_progress:
-                on_progress(summary)
+            while written in done:
+                writer.write(done.pop(written))
+                written += 1
+                if on_progress:
+                    on_progress(summary)
+            while submitted - written < window and submit_next():
+                pass
     if resolve:
         summary.events = resolve_store(store)
     return summary
