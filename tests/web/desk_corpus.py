@@ -11,6 +11,7 @@ from pathlib import Path
 from missive.model import ActorRef, Document, Event, Evidence, Occasion, Page, PartialDate, Report, Span, DatedValue
 from missive.store import Batch, open_store
 
+TOKEN = "test-token-0123456789abcdef"  # the write token of the desks the tests start
 XSS_SCRIPT = "<script>alert('page')</script>"
 XSS_IMG = '<img src=x onerror="alert(1)">'
 XSS_ACTOR = "<script>alert('actor')</script> Bad Name"
