@@ -1,0 +1,141 @@
+"""Dates in English text: explicit days, weekdays, months, datelines, and the page's own date.
+
+A found expression keeps what it fixed (year? month? day? weekday?) so the
+caller can complete it from the page date or from an occasion's known date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import PartialDate
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The date of an act: "on July 11, 2021", "on 9 May", "received Jan. 17", "on Thursday", "back in February".
+_LEAD = r"\b(?P<lead>[Oo]n|received|dated|[Bb]ack in|[Ii]n|[Ee]arlier in)\s+"
+_FORMS = (
+    _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?",
+    _DAY + r"\s+" + _MON + r"(?:,?\s+" + _YEAR + r")?",
+    _WD,
+    r"the (?P<nth>\d{1,2})(?:st|nd|rd|th)",
+    _MON + r"(?:\s+" + _YEAR + r")?",
+)
+_ACT_DATES = tuple(re.compile(_LEAD + f + r"(?![\w-])") for f in _FORMS)
+_BARE_WEEKDAY = re.compile(r"(?<=[a-z] )" + _WD + r"(?= (?:sent|said|received|congratulated|called|wrote|exchanged)\b)")
+_ORDINAL_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}(?:anniversary|birthday|congress|session|plenary|national day|founding)", re.I)
+_SAME_DAY = re.compile(r"\b(?:later|earlier) that day\b|\bthe same day\b")
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date phrase as written: some of year, month, day, weekday, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    same_day: bool = False
+
+
+def _month(text: str) -> int:
+    return MONTHS[text[:4].lower().rstrip(".")] if text[:4].lower().rstrip(".") in MONTHS else MONTHS[text[:3].lower()]
+
+
+def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
+    """Return the date phrases in ``text[start:end]`` that can date an act (not those in brackets)."""
+    out: list[DateExpr] = []
+    depth_open = [i for i, c in enumerate(text[start:end]) if c == "("]
+    depth_close = [i for i, c in enumerate(text[start:end]) if c == ")"]
+
+    def bracketed(pos: int) -> bool:
+        rel = pos - start
+        return any(o < rel and not any(o < c < rel for c in depth_close) for o in depth_open)
+
+    matches = [m for rx in _ACT_DATES for m in rx.finditer(text, start, end)]
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if bracketed(m.start()) or any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        g = {"wd": None, "nth": None, "day": None, "mon": None, "year": None, **m.groupdict()}
+        lead = g["lead"].lower()
+        if g["wd"]:
+            if lead != "on":
+                continue
+            out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[g["wd"].lower()]))
+        elif g["nth"]:
+            if int(g["nth"]) > 31 or _ORDINAL_NOUN.match(text, m.end()):
+                continue
+            out.append(DateExpr(m.start(), m.end(), m.group(0), day=int(g["nth"])))
+        elif g["day"]:
+            mon = g["mon"] or ""
+            year = int(g["year"]) if g["year"] else None
+            try:
+                dt.date(year or 2000, _month(mon), int(g["day"]))
+            except (ValueError, KeyError):
+                continue
+            out.append(DateExpr(m.start(), m.end(), m.group(0), year, _month(mon), int(g["day"])))
+        elif g["mon"]:
+            if lead in ("on", "received", "dated") or (lead == "in" and not g["year"]):
+                continue  # "on May" is no date; "in May" alone is too loose to date an act
+            if g["mon"] == "May" and not g["year"] and lead not in ("back in", "earlier in"):
+                continue
+            out.append(DateExpr(m.start(), m.end(), m.group(0), int(g["year"]) if g["year"] else None, _month(g["mon"])))
+    for m in _BARE_WEEKDAY.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[m.group("wd").lower()]))
+    for m in _SAME_DAY.finditer(text, start, end):
+        out.append(DateExpr(m.start(), m.end(), m.group(0), same_day=True))
+    return sorted(out, key=lambda d: d.start)
+
+
+def complete(expr: DateExpr, ref: dt.date | None, anchor: dt.date | None = None) -> PartialDate | None:
+    """Complete a date phrase: the year and weekdays from ``ref`` (the page's date), else from ``anchor``.
+
+    ``ref`` is a date the act cannot be after (the page's date); ``anchor`` is a
+    date it cannot be before (the occasion it answers), used when no ``ref``.
+    """
+    if expr.same_day:
+        return PartialDate.from_date(anchor) if anchor else None
+    if expr.weekday is not None:
+        if ref is not None:
+            back = (ref.weekday() - expr.weekday) % 7
+            return PartialDate.from_date(ref - dt.timedelta(days=back))
+        if anchor is not None:
+            ahead = (expr.weekday - anchor.weekday()) % 7
+            return PartialDate.from_date(anchor + dt.timedelta(days=ahead))
+        return None
+    if expr.month is None:  # "on the 9th"
+        if ref is None or expr.day is None:
+            return None
+        month, year = ref.month, ref.year
+        if expr.day > ref.day:
+            month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        try:
+            return PartialDate(year, month, expr.day)
+        except ValueError:
+            return None
+    year = expr.year
+    if year is None:
+        base = ref or anchor
+        if base is None:
+            return None
+        year = base.year
+        # A month later in the year than the page's date means last year ("on December 30" in January).
+        if ref is not None and (expr.month, expr.day or 1) > (ref.month, ref.day) and expr.month - ref.month > 1:
+            year -= 1
+    return PartialDate(year, expr.month, expr.day)

@@ -1,0 +1,136 @@
+"""Find the people a sentence names: registry names, titles held on a date, other officials.
+
+Every mention keeps its offsets into the document, the text as written and the
+titles written around it, so evidence can point back at the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .registry import Registry
+
+# Titles that, before a capitalised personal name, mark an official the registry may not know.
+_TITLE_WORDS = (
+    r"(?:President|Prime Minister|Premier|Chairman|Chairwoman|Chairperson|General Secretary|"
+    r"First Secretary|Secretary General|Secretary|Foreign Minister|Minister|Speaker|King|Queen|"
+    r"Emperor|Sultan|Emir|Ambassador|Governor|Vice President|Head|Leader|Comrade)"
+)
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"
+_UNKNOWN_AFTER_TITLE = re.compile(_TITLE_WORDS + r"(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,6})? (" + _NAME + r")\b")
+_UNKNOWN_BEFORE_TITLE = re.compile(
+    r"\b(" + _NAME + r"), (?:the )?(?:[A-Z][a-z]+'s )?(?:first |vice |acting |prime )?"
+    r"(?:president|prime minister|premier|chairman|chairwoman|general secretary|first secretary|"
+    r"secretary|minister|speaker|king|ambassador)\b"
+)
+# Capitalised words that are never a personal name here.
+_NOT_NAME = {
+    "The", "Party", "Central", "Committee", "Republic", "People", "Korea", "China", "State",
+    "Council", "Affairs", "Democratic", "Communist", "Workers", "Korean", "Chinese", "National",
+    "Assembly", "Government", "Ministry", "Foreign", "Supreme", "Military", "Commission",
+    "Federation", "Russian", "United", "States", "Cuba", "Vietnam", "Laos", "On", "In", "His", "Parliament", "Secretary", "General",
+}
+PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their|I|me|my|we|us|our|you|your)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a sentence: offsets into doc.text, resolved actor if known."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    actor_id: str | None
+    titles: tuple[str, ...] = ()
+    source: str = "name"  # name | short | title | unknown
+
+    @property
+    def key(self) -> str:
+        """Identity for comparing mentions: the registry id, else the name."""
+        return self.actor_id or self.name
+
+
+@functools.cache
+def _patterns(registry: Registry) -> tuple[re.Pattern, re.Pattern]:
+    names = sorted({*registry.by_alias, *registry.by_short}, key=lambda s: (-len(s), s))
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    titles = sorted(registry.by_title, key=lambda s: (-len(s), s))
+    title_re = re.compile(
+        r"(?<![\w-])((?:the )?(?:" + "|".join(map(re.escape, titles)) + r"))(?![\w-])", re.IGNORECASE
+    )
+    return name_re, title_re
+
+
+def find_mentions(
+    text: str, start: int, end: int, registry: Registry, on: dt.date | None, seen: dict[str, str]
+) -> list[Mention]:
+    """Return the person mentions in ``text[start:end]``, titles attached to the names they qualify.
+
+    ``seen`` maps short names ("Kim") to the actor a page has already named in
+    full; it is updated as full names are found, so a later "Kim" resolves.
+    """
+    name_re, title_re = _patterns(registry)
+    found: list[Mention] = []
+    for m in name_re.finditer(text, start, end):
+        alias = m.group(1)
+        if alias in registry.by_alias:
+            actor = registry.get(registry.by_alias[alias])
+            for short in actor.short:
+                seen[short] = actor.id
+            found.append(Mention(m.start(), m.end(), alias, actor.name, actor.id))
+        else:
+            ids = registry.by_short.get(alias, [])
+            aid = seen.get(alias) or (ids[0] if len(ids) == 1 else None)
+            if aid:
+                found.append(Mention(m.start(), m.end(), alias, registry.get(aid).name, aid, source="short"))
+    titles: list[Mention] = []
+    for m in title_re.finditer(text, start, end):
+        actor = registry.resolve(m.group(1), on)
+        if actor is not None:
+            titles.append(Mention(m.start(), m.end(), m.group(1), actor.name, actor.id, (m.group(1),), "title"))
+    for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE):
+        for m in rx.finditer(text, start, end):
+            words = m.group(1).replace("-", " ").split()
+            if any(w in _NOT_NAME for w in words):
+                continue
+            if any(f.start < m.end(1) and m.start(1) < f.end for f in found):
+                continue
+            found.append(Mention(m.start(1), m.end(1), m.group(1), m.group(1), None, source="unknown"))
+    return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
+
+
+def _attach_titles(text: str, names: list[Mention], titles: list[Mention]) -> list[Mention]:
+    """Fold a title into the name it stands next to; keep a lone title as a mention itself."""
+    names = [n for i, n in enumerate(names) if not any(o.start <= n.start and n.end <= o.end and o is not n
+                                                         and (o.end - o.start) > (n.end - n.start) for o in names)]
+    out: list[Mention] = []
+    used: set[int] = set()
+    for n in names:
+        extra: list[str] = []
+        for i, t in enumerate(titles):
+            if i in used:
+                continue
+            before = 0 <= n.start - t.end <= 2 and text[t.end : n.start].strip() in ("", ",")
+            after = 0 <= t.start - n.end <= 6 and text[n.end : t.start].strip() in ("", ",", ", the")
+            if before or after:
+                extra.append(t.text)
+                used.add(i)
+        out.append(Mention(n.start, n.end, n.text, n.name, n.actor_id, tuple(extra), n.source) if extra else n)
+    for i, t in enumerate(titles):
+        overlaps = any(n.start < t.end and t.start < n.end for n in names)
+        if i not in used and not overlaps:
+            out.append(t)
+    out.sort(key=lambda x: (x.start, x.end))
+    # Drop titles nested in a longer title ("chinese president" inside "the chinese president").
+    final: list[Mention] = []
+    for m in out:
+        if final and m.start < final[-1].end:
+            if (m.end - m.start) > (final[-1].end - final[-1].start):
+                final[-1] = m
+            continue
+        final.append(m)
+    return final

@@ -1,0 +1,142 @@
+"""What a message marks: the occasion's kind, anniversary number, and known date.
+
+Kinds follow GUIDELINES.md. Known dates (foundings, treaties, congresses) come
+from ``data/occasions.yaml`` and let an anniversary's number fix the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..errors import DataError
+from ..model import Occasion
+from ..resources import load_data, require_keys
+
+_ORDINAL = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?P<what>(?:founding\s+|foundation\s+)?anniversary|birthday|national day)\b(?P<rest>[^.;]{0,140})",
+    re.I,
+)
+_ANNIV_OF = re.compile(r"\banniversary of\b(?P<rest>[^.;]{0,140})", re.I)
+# Cue words per kind, tried in this order on the message's own sentence.
+_CUES: tuple[tuple[str, re.Pattern], ...] = (
+    ("election", re.compile(r"\b(?:re-?elect\w*|elected|election|appoint\w*|inaugurat\w+|sworn in|took office|assum\w+ (?:office|the (?:post|presidency|heavy))|third term|fifth term|new term)\b", re.I)),
+    ("birthday", re.compile(r"\bbirthday\b", re.I)),
+    ("condolence", re.compile(r"\b(?:death|died|passed away|demise|earthquake|flood\w*|disaster|crash|typhoon|casualt\w+|condolen\w+|sympathy|victims?|illness|tragic)\b", re.I)),
+    ("congress", re.compile(r"\b(?:congress|plenary (?:meeting|session)|session of the)\b", re.I)),
+    ("new_year", re.compile(r"\bnew year\b", re.I)),
+    ("victory", re.compile(r"\b(?:victory|win|won|launch\w*|success(?:ful)? (?:launch|test))\b", re.I)),
+    ("thanks", re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class Known:
+    """A dated thing an occasion can refer to (a founding, a congress)."""
+
+    id: str
+    kind: str  # founding | congress | national_day
+    match: re.Pattern
+    date: dt.date | None
+    end: dt.date | None = None
+
+
+@functools.cache
+def known_occasions() -> tuple[Known, ...]:
+    """Load ``occasions.yaml``: foundings, national days, congresses (cached, checked)."""
+    data = load_data("occasions.yaml")
+    if not isinstance(data, dict):
+        raise DataError("occasions.yaml: expected a mapping")
+    out: list[Known] = []
+    for section, kind, keys in (
+        ("foundings", "founding", ("id", "date", "match")),
+        ("national_days", "national_day", ("id", "match")),
+        ("congresses", "congress", ("id", "start", "end", "match")),
+    ):
+        for entry in data.get(section) or []:
+            require_keys("occasions.yaml", entry, keys)
+            try:
+                rx = re.compile(entry["match"], re.I)
+            except re.error as exc:
+                raise DataError(f"occasions.yaml: {entry['id']}: bad regex: {exc}") from exc
+            start = entry.get("date", entry.get("start"))
+            if start is not None and not isinstance(start, dt.date):
+                raise DataError(f"occasions.yaml: {entry['id']}: bad date {start!r}")
+            out.append(Known(entry["id"], kind, rx, start, entry.get("end")))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An occasion read from text, with the date it implies, if any."""
+
+    occasion: Occasion
+    start: int
+    end: int
+    implied: dt.date | None = None  # the anniversary day, the congress's last day, ...
+    precision: str = "day"
+
+
+def _known(text: str, kind: str) -> Known | None:
+    for k in known_occasions():
+        if k.kind == kind and k.match.search(text):
+            return k
+    return None
+
+
+def anniversary_in(text: str, start: int, end: int, born: dt.date | None = None) -> Found | None:
+    """A numbered anniversary or birthday in ``text[start:end]``, checked against what is known."""
+    for m in _ORDINAL.finditer(text, start, end):
+        n = int(m.group("n"))
+        what = m.group("what").lower()
+        window = text[max(start, m.start() - 80) : m.end()]
+        if what == "birthday" and not re.search(r"birthday of the (?:dprk|republic|country)", window, re.I):
+            day = dt.date(born.year + n, born.month, born.day) if born else None
+            return Found(Occasion("birthday", n, text[m.start() : m.end("what")]), m.start(), m.end(), day)
+        known = _known(window, "founding")
+        if known is None:
+            return Found(Occasion("anniversary", n, window[-120:].strip()), m.start(), m.end())
+        day = known.date.replace(year=known.date.year + n)
+        return Found(Occasion("anniversary", n, known.id), m.start(), m.end(), day)
+    for m in _ANNIV_OF.finditer(text, start, end):
+        known = _known(m.group(0), "founding")
+        return Found(Occasion("anniversary", None, known.id if known else m.group("rest").strip()), m.start(), m.end())
+    return None
+
+
+def occasion_in(text: str, start: int, end: int, born: dt.date | None = None) -> Found | None:
+    """The occasion a stretch of text names, or None; anniversaries first, then cue words."""
+    found = anniversary_in(text, start, end, born)
+    if found:
+        return found
+    chunk = text[start:end]
+    nat = _known(chunk, "national_day")
+    for kind, rx in _CUES:
+        m = rx.search(chunk)
+        if not m:
+            continue
+        if kind in ("election", "congress"):
+            congress = _known(chunk, "congress")
+            if congress:
+                precision = "month" if kind == "election" else "year"
+                return Found(Occasion(kind, None, congress.id), start + m.start(), start + m.end(), congress.end, precision)
+        if nat and kind in ("victory", "thanks"):
+            break
+        return Found(Occasion(kind, None, m.group(0)), start + m.start(), start + m.end())
+    if nat:
+        m = nat.match.search(chunk)
+        return Found(Occasion("national_day", None, m.group(0)), start + m.start(), start + m.end())
+    return None
+
+
+def check_number(found: Found, year: int | None) -> Occasion:
+    """Note in ``check`` when the anniversary number disagrees with the known founding date."""
+    occ = found.occasion
+    if occ.kind != "anniversary" or occ.anniversary is None or found.implied is None or year is None:
+        return occ
+    if found.implied.year != year:
+        expected = occ.anniversary + (year - found.implied.year)
+        return Occasion(occ.kind, occ.anniversary, occ.of, f"{year} would be the {expected}th anniversary of {occ.of}")
+    return occ

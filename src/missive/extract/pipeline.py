@@ -1,0 +1,272 @@
+"""extract_reports: Document -> [Report], by small steps over the page's sentences.
+
+sentences -> mentions -> cues -> roles -> type -> occasion -> date -> dedupe -> evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
+from .dates import DateExpr, complete, find_act_dates
+from .mentions import Mention, find_mentions
+from .occasions import Found, check_number, occasion_in
+from .pagedate import article_part, find_dateline, find_page_date
+from .registry import Registry, load_registry
+from .roles import Candidate, Context, assign, note_speaker
+from .sentences import split_sentences
+from .triggers import Cues, find_triggers, load_cues
+
+_DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:former \w+ (?:leader|president) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
+_DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
+
+
+@dataclass
+class Reading:
+    """A candidate with its type, occasion and date fixed, ready to merge and report."""
+
+    cand: Candidate
+    type: str
+    occasion: Occasion
+    occ_span: tuple[Span, Span] | None
+    date: PartialDate | None
+    date_span: tuple[Span, Span] | None
+    explicit: bool
+    basis: str
+    reply: bool
+
+
+def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, int, int] | None]:
+    published = doc.published.date if doc.published and doc.published.date.precision == "day" else None
+    return (published.to_date() if published else find_page_date(text)), find_dateline(text)
+
+
+def _anchor(text: str, sents: list[Span]) -> dt.date | None:
+    """The first date an occasion on the page implies (a numbered anniversary, a congress)."""
+    for s in sents:
+        found = occasion_in(text, s.start, s.end)
+        if found and found.implied:
+            return found.implied
+    return None
+
+
+def extract_reports(doc: Document) -> list[Report]:
+    """Every act of correspondence the page states, one Report each, sorted."""
+    text = article_part(doc.text)
+    language = doc.language if doc.language not in ("und", "") else "en"
+    registry, cues = load_registry(), load_cues("en")
+    sents = split_sentences(text, language)
+    page, dateline = _page_dates(doc, doc.text)
+    anchor = _anchor(text, sents)
+    ref = page
+    if dateline:
+        year = page.year if page else (anchor.year if anchor else None)
+        try:
+            dl = dt.date(year, dateline[1], dateline[2]) if year else None
+        except ValueError:
+            dl = None
+        if dl and (page is None or dt.timedelta(0) <= page - dl <= dt.timedelta(days=3)):
+            ref = dl
+    ctx, seen = Context(), {}
+    readings: list[Reading] = []
+    mentions_of: dict[int, list[Mention]] = {}
+    for i, sent in enumerate(sents):
+        ms = find_mentions(text, sent.start, sent.end, registry, ref or anchor, seen)
+        mentions_of[i] = ms
+        note_speaker(text, sent, ms, ctx)
+        trigs = find_triggers(text, sent.start, sent.end, cues)
+        for cand in assign(text, sent, trigs, ms, ctx, cues):
+            readings.append(_read(text, sents, i, cand, cues, registry, ref, page, anchor))
+    readings = _apply_reply_markers(readings)
+    readings = [r for r in readings if _alive(r, registry)]
+    return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
+
+
+def _type(text: str, cand: Candidate, cues: Cues) -> str:
+    if cand.trigger.id != "message":
+        return cand.trigger.type
+    clause = text[cand.trigger.end : min(cand.sentence.end, cand.trigger.end + 120)]
+    for _, qtype, rx in cues.qualifiers:
+        if rx.search(clause):
+            return qtype
+    return "message"
+
+
+def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool):
+    sent = sents[i]
+    if reply and re.search(r"\b(?:thank\w*|gratitude|appreciation)\b", text[sent.start : sent.end], re.I):
+        return Found(Occasion("thanks", None, "thanks for an earlier message"), sent.start, sent.end), sent
+    start = cand.trigger.start if cand.recalled else sent.start
+    found = occasion_in(text, start, sent.end, born)
+    if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
+        return found, sent
+    for j in list(range(i + 1, min(i + 4, len(sents)))) + [0]:
+        if j == i:
+            continue
+        s = sents[j]
+        f = occasion_in(text, s.start, s.end, born)
+        if f and f.occasion.kind not in ("victory", "thanks"):
+            return f, s
+    return None, None
+
+
+def _death_date(text: str, sent: Span, registry: Registry) -> dt.date | None:
+    for m in _DEATH.finditer(text, sent.start, sent.end):
+        actor = registry.resolve(m.group("a") or m.group("b"))
+        if actor and actor.died:
+            return actor.died
+    return None
+
+
+def _read(text, sents, i, cand: Candidate, cues, registry: Registry, ref, page, anchor) -> Reading:
+    sent = sents[i]
+    typ = _type(text, cand, cues)
+    recipient = registry.actors.get(cand.recipient.actor_id or "")
+    born = recipient.born if recipient else None
+    found, occ_sent = _occasion(text, sents, i, cand, typ, born, cand.reply)
+    if found:
+        occ = found.occasion
+        occ_span = (occ_sent, Span(found.start, found.end, text[found.start : found.end]))
+    else:
+        occ = Occasion(_DEFAULT_OCCASION.get(typ, "none"))
+        occ_span = None
+    own_anchor = (found.implied if found else None) or _death_date(text, sent, registry) or anchor
+    exprs = find_act_dates(text, sent.start, sent.end)
+    after = [e for e in exprs if e.start >= cand.trigger.end]
+    before = [e for e in exprs if e.end <= cand.trigger.start]
+    pick: DateExpr | None = after[0] if after else (None if cand.recalled else (before[-1] if before else None))
+    date, explicit, basis, dspan = None, False, "sent", None
+    if pick is not None:
+        date = complete(pick, ref, own_anchor)
+        explicit = date is not None
+        dspan = (sent, Span(pick.start, pick.end, pick.text))
+        if "received" in pick.text:
+            basis = "received"
+    if date is None:
+        if cand.recalled:
+            base = own_anchor or ref
+            date = PartialDate(base.year, base.month) if base else None
+        elif ref is not None:
+            date, basis = PartialDate.from_date(ref), "published"
+        elif found and found.implied:
+            p = found.implied
+            date = {"year": PartialDate(p.year), "month": PartialDate(p.year, p.month)}.get(found.precision, PartialDate(p.year, p.month))
+        elif occ.kind == "election" and recipient:
+            date = _office_start(text, sent, recipient)
+    if date is not None and found:
+        occ = check_number(found, date.year)
+    if cand.rule.startswith("conveyed"):
+        basis = "conveyed"
+    return Reading(cand, typ, occ, occ_span, date, dspan, explicit, basis, cand.reply)
+
+
+def _office_start(text: str, sent: Span, actor) -> PartialDate | None:
+    """An election message dated by the month the recipient took the office the sentence names."""
+    chunk = text[sent.start : sent.end].lower()
+    starts = sorted({o.start for o in actor.offices if any(t in chunk for t in o.titles)})
+    return PartialDate(starts[0].year, starts[0].month) if len(starts) == 1 else None
+
+
+def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
+    """ "X thanked Y for his message": X's own message to Y, if it marks nothing else, is a reply of thanks."""
+    markers = [r for r in readings if r.cand.type == "reply-marker"]
+    out = [r for r in readings if r.cand.type != "reply-marker"]
+    for mk in markers:
+        for r in out:
+            same = r.cand.sender.key == mk.cand.sender.key and r.cand.recipient.key == mk.cand.recipient.key
+            if same and not r.cand.recalled and r.occasion.kind in ("none", "thanks", "other"):
+                r.reply = True
+                r.occasion = Occasion("thanks", None, "thanks for an earlier message")
+                r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
+    return out
+
+
+def _alive(r: Reading, registry: Registry) -> bool:
+    on = r.date.to_date() if r.date else None
+    for m in (r.cand.sender, r.cand.recipient):
+        actor = registry.actors.get(m.actor_id or "")
+        if actor and not actor.alive_on(on):
+            return False
+    return True
+
+
+def _compatible_dates(a: Reading, b: Reading) -> bool:
+    if not (a.explicit and b.explicit) or a.date is None or b.date is None:
+        return True
+    if a.date.precision == "day" and b.date.precision == "day":
+        return abs((a.date.to_date() - b.date.to_date()).days) <= 1
+    return a.date.iso()[:7] == b.date.iso()[:7] or a.date.year == b.date.year and "month" not in (a.date.precision, b.date.precision)
+
+
+def _rank(r: Reading) -> tuple:
+    generic = r.cand.trigger.id in ("message", "congratulated")
+    return (r.cand.trigger.id == "reply-message", not generic, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
+
+
+def _dedupe(readings: list[Reading]) -> list[Reading]:
+    """One act said several times on a page is one report: merge same pair, compatible type and date."""
+    groups: list[list[Reading]] = []
+    for r in sorted(readings, key=lambda r: (not r.explicit, r.cand.sentence.start)):
+        for g in groups:
+            head = g[0]
+            same = head.cand.sender.key == r.cand.sender.key and head.cand.recipient.key == r.cand.recipient.key
+            types_ok = head.type == r.type or "message" in (head.type, r.type) or r.cand.trigger.id == "congratulated" or head.cand.trigger.id == "congratulated"
+            if same and types_ok and all(_compatible_dates(x, r) for x in g):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    merged = []
+    for g in groups:
+        best = max(g, key=_rank)
+        dated = max(g, key=lambda r: (r.explicit, r.date is not None and r.date.precision == "day"))
+        occ = max(g, key=lambda r: (r.occasion.kind != "none", r.occasion.anniversary is not None, r is best))
+        merged.append(replace(best, date=dated.date, date_span=dated.date_span, explicit=dated.explicit, basis=dated.basis,
+                              occasion=occ.occasion, occ_span=occ.occ_span, reply=any(r.reply for r in g)))
+    return merged
+
+
+def _actor(m: Mention, registry: Registry) -> ActorRef:
+    return ActorRef(name=m.name, kind="person", actor_id=m.actor_id, titles=m.titles, mention=m.text)
+
+
+def _report(doc: Document, r: Reading) -> Report:
+    c = r.cand
+    registry = load_registry()
+    sent = c.sentence
+    trig = Span(c.trigger.start, c.trigger.end, c.trigger.text)
+    ev = [
+        Evidence("sender", sent, Span(c.sender.start, c.sender.end, c.sender.text), c.rule),
+        Evidence("recipient", sent, Span(c.recipient.start, c.recipient.end, c.recipient.text), c.rule),
+        Evidence("type", sent, trig, c.trigger.id),
+    ]
+    if r.date_span:
+        ev.append(Evidence("date", r.date_span[0], r.date_span[1], "date-stated"))
+    elif r.date is not None:
+        ev.append(Evidence("date", sent, trig, f"date-{r.basis}"))
+    if r.occ_span:
+        ev.append(Evidence("occasion", r.occ_span[0], r.occ_span[1], f"occasion-{r.occasion.kind}"))
+    if r.reply:
+        ev.append(Evidence("reply", sent, trig, "reply"))
+    return Report(
+        doc=doc.url or doc.source,
+        page_hash=doc.page_hash,
+        sender=_actor(c.sender, registry),
+        recipient=_actor(c.recipient, registry),
+        type=r.type,
+        date=r.date,
+        occasion=r.occasion,
+        reply=r.reply,
+        date_basis=r.basis,
+        language="en",
+        evidence=tuple(ev),
+        rule=c.rule,
+        outlet=doc.outlet,
+        published=doc.published.date if doc.published else None,
+    )
+
+
+def _order(r: Report) -> tuple:
+    return (r.date.iso() if r.date else "", r.sender.name, r.recipient.name, r.type, r.evidence[0].span.start)

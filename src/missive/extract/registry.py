@@ -1,0 +1,153 @@
+"""The actor registry: who is who, under which names and which titles, when.
+
+Read from ``data/actors/*.yaml`` (listed in ``actors/index.yaml``). Names are
+matched as written (case-sensitive); titles are matched lowercase and resolve
+to whoever held the office on the date asked about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+from ..errors import DataError
+from ..resources import load_data, require_keys
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term in one office, with the title phrases that name its holder."""
+
+    org: str
+    office: str
+    start: dt.date
+    end: dt.date | None = None
+    titles: tuple[str, ...] = ()
+
+    def covers(self, on: dt.date) -> bool:
+        """True when ``on`` falls inside this term."""
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person in the registry: canonical English name, spellings, offices."""
+
+    id: str
+    name: str
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    offices: tuple[Office, ...] = ()
+    born: dt.date | None = None
+    died: dt.date | None = None
+
+    def alive_on(self, on: dt.date | None) -> bool:
+        """False only when the registry knows the person had died before ``on``."""
+        return on is None or self.died is None or on <= self.died
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataError(f"{where}: bad date {value!r}") from exc
+
+
+def _actor(entry: dict, where: str) -> Actor:
+    require_keys(where, entry, ("id", "name", "aliases"))
+    offices = []
+    for off in entry.get("offices") or []:
+        require_keys(where, off, ("org", "office", "start"))
+        offices.append(
+            Office(
+                org=str(off["org"]),
+                office=str(off["office"]),
+                start=_date(off["start"], where),
+                end=_date(off.get("end"), where),
+                titles=tuple(t.lower() for t in off.get("titles") or ()),
+            )
+        )
+    kind = entry.get("kind", "person")
+    if kind not in ("person", "organization"):
+        raise DataError(f"{where}: {entry['id']}: unknown kind {kind!r}")
+    return Actor(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        kind=kind,
+        aliases=tuple(str(a) for a in entry["aliases"]),
+        short=tuple(str(a) for a in entry.get("short") or ()),
+        names={k: tuple(v) for k, v in (entry.get("names") or {}).items()},
+        offices=tuple(offices),
+        born=_date(entry.get("born"), where),
+        died=_date(entry.get("died"), where),
+    )
+
+
+class Registry:
+    """Look actors up by id, by a name as written, or by a title on a date."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.by_alias: dict[str, str] = {}
+        self.by_short: dict[str, list[str]] = {}
+        self.by_title: dict[str, list[tuple[Office, str]]] = {}
+        for actor in actors:
+            if actor.id in self.actors:
+                raise DataError(f"actors: duplicate id {actor.id!r}")
+            self.actors[actor.id] = actor
+            for alias in (actor.name, *actor.aliases, *(n for v in actor.names.values() for n in v)):
+                other = self.by_alias.setdefault(alias, actor.id)
+                if other != actor.id:
+                    raise DataError(f"actors: alias {alias!r} names both {other} and {actor.id}")
+            for short in actor.short:
+                self.by_short.setdefault(short, []).append(actor.id)
+            for office in actor.offices:
+                for title in office.titles:
+                    self.by_title.setdefault(title, []).append((office, actor.id))
+
+    def get(self, actor_id: str) -> Actor:
+        """The actor with this id (KeyError if unknown)."""
+        return self.actors[actor_id]
+
+    def holder(self, title: str, on: dt.date | None) -> Actor | None:
+        """Who held the office named by ``title`` on ``on``; with no date, only an unambiguous holder."""
+        terms = self.by_title.get(title.lower().strip(), [])
+        if on is not None:
+            ids = sorted({aid for office, aid in terms if office.covers(on)})
+        else:
+            ids = sorted({aid for _, aid in terms})
+        return self.actors[ids[0]] if len(ids) == 1 else None
+
+    def resolve(self, name_or_title: str, on: dt.date | None = None) -> Actor | None:
+        """Resolve a full name, a spelling, a unique short name, or a title held on ``on``."""
+        text = " ".join(name_or_title.split())
+        if text in self.by_alias:
+            return self.actors[self.by_alias[text]]
+        shorts = self.by_short.get(text, [])
+        if len(shorts) == 1:
+            return self.actors[shorts[0]]
+        bare = text.lower()
+        for prefix in ("the ", "comrade ", "respected "):
+            if bare.startswith(prefix):
+                bare = bare[len(prefix):]
+        return self.holder(bare, on) or self.holder("the " + bare, on)
+
+
+@functools.cache
+def load_registry() -> Registry:
+    """Load and check every actors file named in ``actors/index.yaml`` (cached)."""
+    index = load_data("actors/index.yaml")
+    if not isinstance(index, dict) or not isinstance(index.get("files"), list):
+        raise DataError("actors/index.yaml: expected a 'files' list")
+    actors: list[Actor] = []
+    for name in index["files"]:
+        entries = load_data(name)
+        if not isinstance(entries, list):
+            raise DataError(f"{name}: expected a list of actors")
+        actors.extend(_actor(e, name) for e in entries)
+    return Registry(actors)

@@ -1,0 +1,259 @@
+"""Who sent and who received: sender and recipient of each cue, from the sentence's phrasing.
+
+Each rule reads one phrasing (active, passive, "In his message, X", "X's
+message to Y", exchanges, round-ups, thanks for an earlier message) and has a
+stable id that becomes the report's ``rule``. People a sentence only refers to
+("he", "their message", no addressee) come from the page's context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .mentions import Mention
+from .triggers import Cues, Trigger
+
+_LIST_GAP_WORDS = {
+    "and", "of", "the", "also", "along", "with", "as", "well", "president", "prime", "minister",
+    "secretary", "general", "chairman", "chairwoman", "premier", "first", "vice", "speaker",
+    "national", "assembly", "party", "'s", "’s", "head", "leader", "leaders",
+}
+_RECALL = re.compile(r"\bfor (?:(?:his|her|their|your|the) |having (?:extended|sent) |(?:sending|extending) )(?:\w+[ -]){0,3}$", re.I)
+_THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
+_POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
+_IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
+_EXCHANGE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$", re.I)
+_FROM = re.compile(r"\bfrom\b")
+_TO = re.compile(r"\b(?:to|addressed to)\b")
+_MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting))\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It)\b")
+_OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
+_ME = re.compile(r"\b(?:me|us)\b")
+
+
+@dataclass
+class Candidate:
+    """One sender-recipient reading of one cue, before dates and occasions are fixed."""
+
+    sender: Mention
+    recipient: Mention
+    trigger: Trigger
+    sentence: Span
+    rule: str
+    reply: bool = False
+    recalled: bool = False
+    type: str = ""
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the page said: the last senders and addressees, the speaker."""
+
+    senders: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    speaker: Mention | None = None
+    sentence_of: dict[int, Span] = field(default_factory=dict)
+
+
+def _distinct(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out
+
+
+def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
+    """The run of mentions from ``ms[first]`` joined as a list ("A, B and C")."""
+    group = [ms[first]]
+    for prev, nxt in zip(ms[first:], ms[first + 1 :]):
+        gap = text[prev.end : nxt.start]
+        words = re.findall(r"[\w'’]+", gap)
+        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS for w in words):
+            break
+        group.append(nxt)
+    return _distinct(group)
+
+
+def _after(text: str, ms: list[Mention], pos: int, cue: re.Pattern, limit: int = 200) -> list[Mention]:
+    """People named after the first ``cue`` word following ``pos``, as a list."""
+    for i, m in enumerate(ms):
+        if m.start < pos:
+            continue
+        gap = text[pos : m.start]
+        if len(gap) > limit:
+            return []
+        if cue.search(gap):
+            return _list_from(text, ms, i)
+    return []
+
+
+def _subject(text: str, ms: list[Mention], sent: Span, pos: int, cues: Cues) -> list[Mention]:
+    """The people the clause before ``pos`` is about: the first list of names not after "by"/"with"."""
+    for i, m in enumerate(ms):
+        if m.end > pos:
+            break
+        if cues.not_recipient.search(text[sent.start : m.start]) or text[m.end : m.end + 2] in ("'s", "’s"):
+            continue
+        return [g for g in _list_from(text, ms, i) if g.end <= pos]
+    return []
+
+
+def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues) -> list[Candidate]:
+    """Read sender and recipient for every cue of one sentence."""
+    out: list[Candidate] = []
+    stext = text[sent.start : sent.end]
+    for m in ms:
+        ctx.sentence_of[m.start] = sent
+    plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
+    statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
+    for trig in triggers:
+        if plan:
+            continue
+        pre = text[sent.start : trig.start]
+        if trig.id in ("congratulated", "message") and (statement or _MEETING.search(stext)):
+            continue
+        if trig.id == "congratulated" and _MEETING.search(stext):
+            continue
+        reply = trig.id == "reply-message" or any(rx.search(stext) for _, rx in cues.reply)
+        recall = _RECALL.search(pre)
+        if recall and _THANKS.search(pre):
+            out.extend(_recalled(text, sent, trig, ms, ctx, pre))
+            continue
+        senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
+        if not senders:
+            if recipients and trig.id != "congratulated":
+                ctx.recipients = recipients  # "Leaders of ... sent messages to X": X is the page's addressee
+            continue
+        if not recipients:
+            recipients = _from_context(senders, ctx)
+            rule += "+context"
+        for s in senders:
+            for r in recipients:
+                if s.key != r.key:
+                    out.append(Candidate(s, r, trig, sent, rule, reply))
+        if rule.startswith("exchange"):
+            for s in senders:
+                for r in recipients:
+                    if s.key != r.key:
+                        out.append(Candidate(r, s, trig, sent, rule, reply))
+        if senders and recipients:
+            ctx.senders, ctx.recipients = senders, recipients
+    return out
+
+
+def _from_context(senders: list[Mention], ctx: Context) -> list[Mention]:
+    keys = {s.key for s in senders}
+    if any(s.key in keys for s in ctx.senders):
+        return ctx.recipients
+    if any(r.key in keys for r in ctx.recipients):
+        return ctx.senders
+    return ctx.recipients
+
+
+def _pronoun_target(text: str, pos: int, ctx: Context) -> list[Mention]:
+    """Who "to him/me" after ``pos`` stands for: the speaker for me/us, else the last addressee."""
+    m = _OBJ_PRONOUN.search(text, pos, pos + 40)
+    if not m:
+        return []
+    if _ME.search(m.group(0)):
+        return [ctx.speaker] if ctx.speaker else []
+    return ctx.recipients[:1] or ctx.senders[:1]
+
+
+def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, cues: Cues, pre: str):
+    before = [m for m in ms if m.end <= trig.start]
+    stext_after = text[trig.end : sent.end]
+    if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang"):
+        return _subject(text, before, sent, trig.start, cues), _after(text, ms, trig.end, re.compile(r"\bwith\b")), "exchange"
+    if trig.id == "congratulations-offered" or trig.id == "compliments":
+        givers = _after(text, ms, trig.end, re.compile(r""), 80)
+        if trig.id == "compliments":
+            return givers, _subject(text, before, sent, trig.start, cues), "compliments-of"
+        return givers, [], "offered-by"
+    if trig.id == "conveyed-greetings":
+        senders = _after(text, ms, trig.end, _FROM, 40)
+        to = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
+        return senders, to or _pronoun_target(text, trig.start, ctx) or ctx.recipients[:1], "conveyed-from"
+    recv = cues.receive.search(text, max(sent.start, trig.start - 40), trig.start)
+    if recv:
+        senders = _after(text, ms, trig.end, _FROM, 120)
+        poss = [m for m in ms if recv.end() <= m.start and m.end <= trig.start and _POSSESSIVE.match(text[m.end : trig.start])]
+        receivers = _subject(text, [m for m in before if m.end <= recv.start()], sent, recv.start(), cues)
+        if not receivers and ctx.speaker and re.search(r"\bI\b|\bwe\b", text[sent.start : recv.start()]):
+            receivers = [ctx.speaker]
+        return senders or poss[:1], receivers, "received-from"
+    poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
+    if poss:
+        return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
+    if _IN_MESSAGE.search(pre):
+        lead = [m for m in before if m.start < sent.start + len(pre) - len(_IN_MESSAGE.search(pre).group(0))]
+        if not lead:
+            senders = _list_after_comma(text, ms, trig, sent)
+            to = _after(text, ms, trig.end, _TO, 80)
+            if senders:
+                return senders, to or _after(text, [m for m in ms if m.start > senders[-1].end], senders[-1].end, _TO), "in-message"
+            if _PRONOUN_SUBJECT.search(text[sent.start : sent.end]) or re.search(r"\b(?:his|her|their)\b", pre):
+                return ctx.senders, to or _after(text, ms, trig.end, _TO), "in-message-pronoun"
+            return [], to, "in-message"
+    senders = _subject(text, before, sent, trig.start, cues)
+    if trig.id == "congratulated":
+        after = [m for m in ms if m.start >= trig.end]
+        rec = _list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
+        return senders, rec, "congratulated"
+    if not senders and _PRONOUN_SUBJECT.search(text[sent.start : trig.start]):
+        senders = list(ctx.senders)
+        rule = "pronoun-subject"
+    else:
+        rule = "active" if trig.id != "phone-call" else "call"
+    if trig.id == "phone-call" and not senders:
+        people = _distinct(ms)
+        return people[:1], people[1:2], "call-between"
+    to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
+    if not to:
+        to = _pronoun_target(text, trig.end, ctx)
+    if not to and trig.id == "phone-call":
+        later = [m for m in _distinct([m for m in ms if m.start >= trig.end]) if all(m.key != s.key for s in senders)]
+        to = later[:1]
+    return senders, to, rule
+
+
+def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -> list[Mention]:
+    after = [m for m in ms if m.start >= trig.end]
+    if not after or re.search(r"\bto\b", text[trig.end : after[0].start]):
+        return []
+    return _list_from(text, after, 0)
+
+
+def _recalled(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, pre: str) -> list[Candidate]:
+    """ "X thanked Y for sending a message": an earlier message from Y to X, recalled here."""
+    thanks = list(_THANKS.finditer(pre))[-1]
+    thanks_at = sent.start + thanks.start()
+    subject = [m for m in ms if m.end <= thanks_at]
+    thanked = [m for m in ms if thanks_at <= m.start < trig.start]
+    sender = thanked[:1]
+    if not sender and re.search(r"\b(?:him|her)\b", text[thanks_at : trig.start]):
+        sender = [m for m in ctx.recipients if all(m.key != s.key for s in subject)][:1] or ctx.recipients[:1]
+    recipient = subject[:1] or ctx.senders[:1]
+    if not recipient and ctx.speaker:
+        recipient = [ctx.speaker]
+    if not sender or not recipient or sender[0].key == recipient[0].key:
+        return []
+    ctx_reply = Candidate(recipient[0], sender[0], trig, sent, "thanks-for", reply=True, recalled=False)
+    ctx_reply.type = "reply-marker"
+    return [Candidate(sender[0], recipient[0], trig, sent, "recalled-by-thanks", recalled=True), ctx_reply]
+
+
+_SAID = re.compile(r"^\s*(?:,\s*)?(?:said|wrote|noted|stressed|added|pointed out)\b")
+
+
+def note_speaker(text: str, sent: Span, ms: list[Mention], ctx: Context) -> None:
+    """Remember who speaks in this sentence ("Xi said, I ..."), for "me" in quotes that follow."""
+    for m in ms:
+        if _SAID.match(text[m.end : m.end + 20]):
+            ctx.speaker = m
+            return
