@@ -132,7 +132,7 @@ def get_actors(
     return {"items": [asdict(a) for a in items], "next_cursor": nxt, "limit": limit}
 
 
-@router.get("/actors/{actor_id}", response_model=ActorDetailOut, summary="One actor")
+@router.get("/actors/{actor_id:path}", response_model=ActorDetailOut, summary="One actor")
 def get_actor(request: Request, actor_id: str = Path(**ID)) -> dict:
     """Offices over time (registry), correspondents and counts per year (store)."""
     with store_for(request) as store:

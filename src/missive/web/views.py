@@ -145,7 +145,7 @@ def actors_view(request: Request, q: str | None = Param(None, max_length=200)) -
     return render(request, "actors.html", {"actors": actors, "q": q or ""})
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id:path}")
 def actor_view(request: Request, actor_id: str = Path(**ID)) -> Response:
     """Offices over time, correspondents, counts per year."""
     with store_for(request) as store:
