@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..model import DatedValue, Document, Page
+from .cues import match_cue
 from .dates import date_from_url, parse_hint
 from .htmlpage import read_html
 from .language import detect_language
@@ -25,7 +26,9 @@ from .textpage import CleanedText, clean_text, normalise_line
 def _clean_html(page: Page) -> CleanedText:
     article = read_html(page.text, page.url)
     title = normalise_line(article.title) if article.title else None
-    lines = [ln for ln in (normalise_line(x) for x in article.text.splitlines()) if ln]
+    # trafilatura's output can still hold a menu word or a credit: the same line cues apply.
+    lines = [ln for ln in (normalise_line(x) for x in article.text.splitlines())
+             if ln and not match_cue("drop", ln) and not match_cue("stamp", ln)]
     if title and lines and lines[0].casefold() == title.casefold():
         lines = lines[1:]
     text = "\n".join(([title] if title else []) + lines)
