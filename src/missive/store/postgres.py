@@ -114,6 +114,8 @@ class PostgresStore(SqlStore):
             self._check_open()
             try:
                 with self._conn.transaction(), self._conn.cursor() as cur:
+                    # One snapshot for the whole read, as SQLite gives: counts and joins agree.
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     yield _Cursor(cur)
             except psycopg.Error as exc:
                 raise StoreError(f"read from {_redact(self.url)} failed: {exc}") from exc
