@@ -141,3 +141,28 @@ def test_arbitrary_bytes_decode_or_raise_input_error(raw: bytes, declared: str |
 def test_any_utf8_text_round_trips(text: str) -> None:
     raw = text.encode("utf-8")
     assert detect_encoding(raw)[0] == (text[1:] if text.startswith("\ufeff") else text)
+
+
+ENGLISH_PAGE = (
+    "Home | World | Asia | Opinion\n"
+    "The foreign ministry said on Monday that the president had sent a message of sympathy to his "
+    "counterpart after the floods, calling the neighbour \u201ca close friend in hard times\u201d. "
+    "Officials added that aid would follow within the week \u2014 the second such offer this year. "
+    "The reply, received two days later, thanked the government for its \u2018timely and generous\u2019 help "
+    "and invited the minister to visit the capital in the spring.\n"
+    "Related stories | Most read | Contact us | Terms of use\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        # English with a few curly quotes: cp1252, not a Central European look-alike.
+        (ENGLISH_PAGE, "cp1252", "cp1252"),
+        # Text that cp1252 would turn into a mess keeps its own code page.
+        ("Президент направил поздравительное письмо руководителю соседней страны; ответ пришёл в среду.", "cp1251", "cp1251"),
+        ("Prezydent wysłał list gratulacyjny do przywódcy sąsiedniego państwa z okazji świąt; źródło podało, że odpowiedź nadeszła.", "cp1250", "cp1250"),
+    ],
+)
+def test_guessed_one_byte_code_pages_prefer_cp1252_only_when_it_reads_cleanly(text: str, codec: str, expected: str) -> None:
+    assert detect_encoding(text.encode(codec)) == (text, expected)

@@ -17,9 +17,11 @@ repertoire.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from ..errors import InputError
 
@@ -58,12 +60,6 @@ _ALIASES: dict[str, str] = {
     "unicode-1-1-utf-8": "utf-8",
 }
 
-#: Single-byte codecs: nearly any bytes "decode cleanly" with them, so a page
-#: labelled with one that is in fact valid multi-byte UTF-8 is read as UTF-8.
-_SINGLE_BYTE = frozenset(
-    {"cp1252", "cp1250", "cp1251", "cp1254", "cp874", "iso8859-15", "iso8859-2", "koi8-r", "mac-roman"}
-)
-
 _META_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""",
     re.IGNORECASE,
@@ -76,6 +72,7 @@ _META_WINDOW = 4096
 #: VT, FF, CR and ESC, which ISO-2022 encodings use).
 _CONTROL = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B))
 _BINARY_SAMPLE = 8192
+_MESS_SAMPLE = 100_000
 _MAX_CONTROL_RATIO = 0.10
 
 
@@ -146,23 +143,39 @@ def _is_multibyte_utf8(raw: bytes) -> bool:
     return True
 
 
+@functools.cache
+def _single_byte(name: str) -> bool:
+    """True for a one-byte-per-character codec (cp1252, koi8-r, ...): nearly any bytes decode with one."""
+    if name.startswith("utf"):
+        return False
+    try:
+        return len(bytes(range(256)).decode(name, "replace")) == 256
+    except LookupError:
+        return False
+
+
 def _guess(raw: bytes) -> tuple[str, str] | None:
-    """Ask charset-normalizer; decode with the superset of what it names."""
+    """Ask charset-normalizer; decode with the superset of what it names.
+
+    charset-normalizer has no prior for the web's common legacy code page: on
+    English text with a few curly quotes it picks cp1250, cp775 or cp852, whose
+    decodings differ from cp1252 in exactly those quotes. So when it picks a
+    one-byte code page and cp1252 reads the bytes with no more mess (its own
+    mess measure), cp1252 wins, as in browsers. Cyrillic or Greek read as
+    cp1252 is a mess and keeps its own code page.
+    """
     best = from_bytes(raw).best()
     if best is None:
         return None
     found = _decode(raw, normalize_encoding(best.encoding))
-    if found is None:
-        return str(best), best.encoding
-    text, name = found
-    # charset-normalizer often names a sibling Latin code page (cp1250, latin-1)
-    # that gives the same text; say cp1252, as browsers would.
-    if name in _SINGLE_BYTE and name != "cp1252":
+    text, name = found if found else (str(best), best.encoding)
+    if name != "cp1252" and _single_byte(name):
         try:
-            if raw.decode("cp1252") == text:
-                return text, "cp1252"
+            latin = raw.decode("cp1252")
         except UnicodeDecodeError:
-            pass
+            return text, name
+        if latin == text or mess_ratio(latin[:_MESS_SAMPLE], 1.0) <= best.chaos:
+            return latin, "cp1252"
     return text, name
 
 
@@ -182,7 +195,7 @@ def detect_encoding(raw: bytes, declared: str | None = None) -> tuple[str, str]:
 
     for label in (declared, meta_charset(raw)):
         candidates = tuple(c for c in normalize_encoding(label) if not c.startswith("utf-16") and not c.startswith("utf-32"))
-        if candidates and candidates[0] in _SINGLE_BYTE and _is_multibyte_utf8(raw):
+        if candidates and _single_byte(candidates[0]) and _is_multibyte_utf8(raw):
             # A Latin label on a UTF-8 page is a common server misconfiguration;
             # multi-byte UTF-8 sequences do not arise by chance in Latin text.
             return raw.decode("utf-8"), "utf-8"
