@@ -10,7 +10,7 @@ from missive.errors import DataError
 from missive.model import Page
 from missive.resources import load_data
 from missive.screen import page_text, screen_page, screen_text
-from missive.screen.cues import GROUPS, build_cues, expand_variants, parse_cues
+from missive.screen.cues import GROUPS, build_cues, expand_variants, parse_cues, registry_names
 
 KEEP = [
     "President Moon sent a message of congratulations to the King of Sweden.",
@@ -119,3 +119,17 @@ def test_adding_text_never_turns_a_kept_page_into_a_rejected_one(prefix: str, su
 @given(st.text())
 def test_never_raises_and_answers_none_or_a_known_reason(text: str) -> None:
     assert screen_text(text) in (None, "no correspondence cue", "no cue of a person in office")
+
+
+def test_registry_full_names_count_as_office_cues_but_short_forms_do_not() -> None:
+    # Titles absent: the registry's full names still mark a person in office.
+    assert screen_text("Vladimir Putin and Alexander Lukashenko held a telephone conversation.") is None
+    assert screen_text("푸틴과 통화했다.") is None
+    # "Moon" is a registry short form, and a common word: not a cue.
+    assert screen_text("The moon landing was shown in a video call.") == "no cue of a person in office"
+
+
+def test_registry_names_refuse_a_malformed_index() -> None:
+    with pytest.raises(DataError):
+        registry_names({"files": "actors/world.yaml"})
+    assert "vladimir putin" in registry_names(load_data("actors/index.yaml"))

@@ -12,6 +12,8 @@ from ..errors import DataError
 from ..resources import load_data
 
 DATA_FILE = "screen.yaml"
+#: The actor registry (shared knowledge, read as data): its full names count as office cues.
+REGISTRY_INDEX = "actors/index.yaml"
 
 #: The groups a page must each match once to be kept, in the order they are tried
 #: (the rarer group first, so most irrelevant pages are rejected after one scan).
@@ -101,7 +103,31 @@ def build_cues(data: dict[str, dict[str, list[str]]]) -> CueSet:
     return CueSet(tuple(automata))
 
 
+def registry_names(index: object) -> list[str]:
+    """The full names (aliases, Chinese and Korean names) of every registry actor, lowercased and sorted.
+
+    Short forms ("Moon", "Kim") are left out: as cues they would match common words.
+    """
+    if not isinstance(index, dict) or not isinstance(index.get("files"), list):
+        raise DataError(f"{REGISTRY_INDEX}: expected a 'files' list")
+    names: set[str] = set()
+    for name in index["files"]:
+        entries = load_data(name)
+        if not isinstance(entries, list):
+            raise DataError(f"{name}: expected a list of actors")
+        for entry in entries:
+            if not isinstance(entry, dict):
+                raise DataError(f"{name}: actor entry {entry!r} is not a mapping")
+            forms = list(entry.get("aliases") or [])
+            for local in (entry.get("names") or {}).values():
+                forms.extend(local or [])
+            names.update(str(form).lower() for form in forms if str(form).strip())
+    return sorted(names)
+
+
 @functools.cache
 def load_cues() -> CueSet:
-    """The cue set from data/screen.yaml, validated and compiled once per process."""
-    return build_cues(parse_cues(load_data(DATA_FILE)))
+    """The cue set from data/screen.yaml plus the registry's names, validated and compiled once per process."""
+    data = parse_cues(load_data(DATA_FILE))
+    data["office"]["registry"] = registry_names(load_data(REGISTRY_INDEX))
+    return build_cues(data)
