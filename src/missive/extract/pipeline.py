@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
-from .occasions import Found, check_number, occasion_in
+from .occasions import Found, anniversary_in, check_number, occasion_in
 from .pagedate import article_part, find_dateline, find_page_date
 from .registry import Registry, load_registry
 from .roles import Candidate, Context, assign, note_speaker
@@ -43,45 +43,73 @@ def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, in
     return (published.to_date() if published else find_page_date(text)), find_dateline(text)
 
 
-def _anchor(text: str, sents: list[Span]) -> dt.date | None:
-    """The first date an occasion on the page implies (a numbered anniversary, a congress)."""
+def _anchor(text: str, sents: list[Span]) -> Found | None:
+    """The first occasion on the page that implies a date (a numbered anniversary, a congress)."""
     for s in sents:
         found = occasion_in(text, s.start, s.end)
         if found and found.implied:
-            return found.implied
+            return found
     return None
+
+
+def _page_death(text: str, sents: list[Span], registry: Registry) -> dt.date | None:
+    for s in sents:
+        day = _death_date(text, s, registry)
+        if day:
+            return day
+    return None
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 def extract_reports(doc: Document) -> list[Report]:
     """Every act of correspondence the page states, one Report each, sorted."""
-    text = article_part(doc.text)
+    # Curly apostrophes become straight ones, one character for one, so offsets still hold.
+    text = article_part(doc.text).translate(_QUOTES)
     language = doc.language if doc.language not in ("und", "") else "en"
     registry, cues = load_registry(), load_cues("en")
     sents = split_sentences(text, language)
     page, dateline = _page_dates(doc, doc.text)
     anchor = _anchor(text, sents)
-    ref = page
-    if dateline:
-        year = page.year if page else (anchor.year if anchor else None)
-        try:
-            dl = dt.date(year, dateline[1], dateline[2]) if year else None
-        except ValueError:
-            dl = None
-        if dl and (page is None or dt.timedelta(0) <= page - dl <= dt.timedelta(days=3)):
-            ref = dl
+    death = _page_death(text, sents, registry)
+    dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death)
+    ref = dates.ref(anchor.implied if anchor else None)
     ctx, seen = Context(), {}
     readings: list[Reading] = []
     mentions_of: dict[int, list[Mention]] = {}
     for i, sent in enumerate(sents):
-        ms = find_mentions(text, sent.start, sent.end, registry, ref or anchor, seen)
+        ms = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
         mentions_of[i] = ms
         note_speaker(text, sent, ms, ctx)
         trigs = find_triggers(text, sent.start, sent.end, cues)
         for cand in assign(text, sent, trigs, ms, ctx, cues):
-            readings.append(_read(text, sents, i, cand, cues, registry, ref, page, anchor))
+            readings.append(_read(text, sents, i, cand, cues, registry, dates, mentions_of))
     readings = _apply_reply_markers(readings)
     readings = [r for r in readings if _alive(r, registry)]
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
+
+
+@dataclass
+class _PageDates:
+    """What the page says about its own date: publication day, dateline month/day, occasions."""
+
+    page: dt.date | None
+    dateline: tuple[int, int] | None
+    anchor: Found | None
+    death: dt.date | None
+
+    def ref(self, implied: dt.date | None) -> dt.date | None:
+        """The day the page reports from: the dateline's day in the page's (or occasion's) year."""
+        year = self.page.year if self.page else (implied.year if implied else None)
+        if self.dateline and year:
+            try:
+                dl = dt.date(year, *self.dateline)
+            except ValueError:
+                dl = None
+            if dl and (self.page is None or dt.timedelta(0) <= self.page - dl <= dt.timedelta(days=3)):
+                return dl
+        return self.page
 
 
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
@@ -91,6 +119,8 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     for _, qtype, rx in cues.qualifiers:
         if rx.search(clause):
             return qtype
+    if cand.hint and (cand.rule.endswith("+context") or cand.rule.startswith("in-message")):
+        return cand.hint
     return "message"
 
 
@@ -98,17 +128,18 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
     sent = sents[i]
     if reply and re.search(r"\b(?:thank\w*|gratitude|appreciation)\b", text[sent.start : sent.end], re.I):
         return Found(Occasion("thanks", None, "thanks for an earlier message"), sent.start, sent.end), sent
-    start = cand.trigger.start if cand.recalled else sent.start
-    found = occasion_in(text, start, sent.end, born)
+    found = occasion_in(text, sent.start, sent.end, born)
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
         return found, sent
-    for j in list(range(i + 1, min(i + 4, len(sents)))) + [0]:
-        if j == i:
-            continue
-        s = sents[j]
-        f = occasion_in(text, s.start, s.end, born)
-        if f and f.occasion.kind not in ("victory", "thanks"):
-            return f, s
+    window = [*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)]
+    for j in window:  # a numbered anniversary or birthday anywhere near the message
+        f = anniversary_in(text, sents[j].start, sents[j].end, born)
+        if f:
+            return f, sents[j]
+    for j in window:
+        f = occasion_in(text, sents[j].start, sents[j].end, born)
+        if f and f.occasion.kind not in ("victory", "thanks", "congress"):
+            return f, sents[j]
     return None, None
 
 
@@ -120,7 +151,7 @@ def _death_date(text: str, sent: Span, registry: Registry) -> dt.date | None:
     return None
 
 
-def _read(text, sents, i, cand: Candidate, cues, registry: Registry, ref, page, anchor) -> Reading:
+def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _PageDates, mentions_of) -> Reading:
     sent = sents[i]
     typ = _type(text, cand, cues)
     recipient = registry.actors.get(cand.recipient.actor_id or "")
@@ -132,29 +163,20 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, ref, page, 
     else:
         occ = Occasion(_DEFAULT_OCCASION.get(typ, "none"))
         occ_span = None
-    own_anchor = (found.implied if found else None) or _death_date(text, sent, registry) or anchor
-    exprs = find_act_dates(text, sent.start, sent.end)
-    after = [e for e in exprs if e.start >= cand.trigger.end]
-    before = [e for e in exprs if e.end <= cand.trigger.start]
-    pick: DateExpr | None = after[0] if after else (None if cand.recalled else (before[-1] if before else None))
+    implied = found.implied if found else None
+    death = _death_date(text, sent, registry) or (dates.death if occ.kind == "condolence" else None)
+    own_anchor = implied or death or (dates.anchor.implied if dates.anchor else None)
+    ref = dates.ref(implied or (dates.anchor.implied if dates.anchor else None))
     date, explicit, basis, dspan = None, False, "sent", None
+    pick, pick_sent = _pick_date(text, sents, i, cand, mentions_of)
     if pick is not None:
-        date = complete(pick, ref, own_anchor)
+        date = complete(pick, ref, death if pick.same_day else own_anchor)
         explicit = date is not None
-        dspan = (sent, Span(pick.start, pick.end, pick.text))
+        dspan = (pick_sent, Span(pick.start, pick.end, pick.text))
         if "received" in pick.text:
             basis = "received"
     if date is None:
-        if cand.recalled:
-            base = own_anchor or ref
-            date = PartialDate(base.year, base.month) if base else None
-        elif ref is not None:
-            date, basis = PartialDate.from_date(ref), "published"
-        elif found and found.implied:
-            p = found.implied
-            date = {"year": PartialDate(p.year), "month": PartialDate(p.year, p.month)}.get(found.precision, PartialDate(p.year, p.month))
-        elif occ.kind == "election" and recipient:
-            date = _office_start(text, sent, recipient)
+        date, basis = _fallback_date(cand, found, occ, ref, own_anchor, dates, text, sent, recipient)
     if date is not None and found:
         occ = check_number(found, date.year)
     if cand.rule.startswith("conveyed"):
@@ -162,9 +184,48 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, ref, page, 
     return Reading(cand, typ, occ, occ_span, date, dspan, explicit, basis, cand.reply)
 
 
+def _pick_date(text, sents, i, cand: Candidate, mentions_of) -> tuple[DateExpr | None, Span | None]:
+    """The date phrase of this act: after the cue, else before it, else in the lede that names the sender."""
+    sent = sents[i]
+    exprs = find_act_dates(text, sent.start, sent.end)
+    after = [e for e in exprs if e.start >= cand.trigger.end]
+    before = [e for e in exprs if e.end <= cand.trigger.start]
+    if after:
+        return after[0], sent
+    if before and not cand.recalled:
+        return before[-1], sent
+    if not cand.recalled and i > 0 and not exprs:
+        prev = sents[i - 1]
+        if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
+            weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None]
+            if weekdays:
+                return weekdays[0], prev
+    return None, None
+
+
+def _fallback_date(cand, found, occ, ref, own_anchor, dates: _PageDates, text, sent, recipient):
+    """No date stated for this act: recalled -> the occasion's month; news -> the page's date; else the occasion's."""
+    if cand.recalled:
+        if found and found.implied and found.precision == "year":
+            return PartialDate(found.implied.year), "sent"
+        base = own_anchor or ref
+        return (PartialDate(base.year, base.month) if base else None), "sent"
+    if ref is not None:
+        return PartialDate.from_date(ref), "published"
+    for f in (found, dates.anchor):
+        if f and f.implied:
+            p = f.implied
+            return (PartialDate(p.year) if f.precision == "year" else PartialDate(p.year, p.month)), "sent"
+    if occ.kind == "election" and recipient:
+        return _office_start(text, sent, recipient), "sent"
+    return None, "sent"
+
+
 def _office_start(text: str, sent: Span, actor) -> PartialDate | None:
     """An election message dated by the month the recipient took the office the sentence names."""
     chunk = text[sent.start : sent.end].lower()
+    m = re.search(r"elect\w* (?:as )?(?:the )?(.{0,80})", chunk)
+    chunk = m.group(1) if m else chunk
     starts = sorted({o.start for o in actor.offices if any(t in chunk for t in o.titles)})
     return PartialDate(starts[0].year, starts[0].month) if len(starts) == 1 else None
 
@@ -187,7 +248,7 @@ def _alive(r: Reading, registry: Registry) -> bool:
     on = r.date.to_date() if r.date else None
     for m in (r.cand.sender, r.cand.recipient):
         actor = registry.actors.get(m.actor_id or "")
-        if actor and not actor.alive_on(on):
+        if actor and actor.died and on and on >= actor.died:
             return False
     return True
 
@@ -200,9 +261,19 @@ def _compatible_dates(a: Reading, b: Reading) -> bool:
     return a.date.iso()[:7] == b.date.iso()[:7] or a.date.year == b.date.year and "month" not in (a.date.precision, b.date.precision)
 
 
+def _types_ok(a: Reading, b: Reading) -> bool:
+    """Two readings can be one act: same type, or one of them names no kind of its own."""
+    if a.type == b.type or "message" in (a.type, b.type):
+        return True
+    if "call" in (a.type, b.type):
+        return False
+    loose = ("congratulated",)
+    return a.cand.anaphoric or b.cand.anaphoric or a.cand.trigger.id in loose or b.cand.trigger.id in loose
+
+
 def _rank(r: Reading) -> tuple:
     generic = r.cand.trigger.id in ("message", "congratulated")
-    return (r.cand.trigger.id == "reply-message", not generic, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
+    return (r.cand.trigger.id == "reply-message", not generic, not r.cand.anaphoric, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
 
 
 def _dedupe(readings: list[Reading]) -> list[Reading]:
@@ -212,7 +283,7 @@ def _dedupe(readings: list[Reading]) -> list[Reading]:
         for g in groups:
             head = g[0]
             same = head.cand.sender.key == r.cand.sender.key and head.cand.recipient.key == r.cand.recipient.key
-            types_ok = head.type == r.type or "message" in (head.type, r.type) or r.cand.trigger.id == "congratulated" or head.cand.trigger.id == "congratulated"
+            types_ok = _types_ok(head, r)
             if same and types_ok and all(_compatible_dates(x, r) for x in g):
                 g.append(r)
                 break
@@ -223,6 +294,8 @@ def _dedupe(readings: list[Reading]) -> list[Reading]:
         best = max(g, key=_rank)
         dated = max(g, key=lambda r: (r.explicit, r.date is not None and r.date.precision == "day"))
         occ = max(g, key=lambda r: (r.occasion.kind != "none", r.occasion.anniversary is not None, r is best))
+        if any(r.reply for r in g) and any(r.occasion.kind == "thanks" for r in g):
+            occ = next(r for r in g if r.occasion.kind == "thanks")
         merged.append(replace(best, date=dated.date, date_span=dated.date_span, explicit=dated.explicit, basis=dated.basis,
                               occasion=occ.occasion, occ_span=occ.occ_span, reply=any(r.reply for r in g)))
     return merged

@@ -30,6 +30,7 @@ _TO = re.compile(r"\b(?:to|addressed to)\b")
 _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting))\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It)\b")
 _OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
+_ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 
 
@@ -45,6 +46,8 @@ class Candidate:
     reply: bool = False
     recalled: bool = False
     type: str = ""
+    hint: str = ""  # the type the page's last named cue gave, for a generic "message" read from context
+    anaphoric: bool = False  # "the letter", "in his message": the same message as one named before
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Context:
     senders: list[Mention] = field(default_factory=list)
     recipients: list[Mention] = field(default_factory=list)
     speaker: Mention | None = None
+    last_type: str = ""
     sentence_of: dict[int, Span] = field(default_factory=dict)
 
 
@@ -112,6 +116,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     for trig in triggers:
+        if trig.type != "message" and trig.id not in ("congratulated",):
+            ctx.last_type = trig.type
         if plan:
             continue
         pre = text[sent.start : trig.start]
@@ -132,10 +138,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if not recipients:
             recipients = _from_context(senders, ctx)
             rule += "+context"
+        anaphoric = bool(_ANAPHORIC.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         for s in senders:
             for r in recipients:
                 if s.key != r.key:
-                    out.append(Candidate(s, r, trig, sent, rule, reply))
+                    out.append(Candidate(s, r, trig, sent, rule, reply, anaphoric=anaphoric, hint=ctx.last_type))
         if rule.startswith("exchange"):
             for s in senders:
                 for r in recipients:
@@ -190,8 +197,14 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
         return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
-    if _IN_MESSAGE.search(pre):
-        lead = [m for m in before if m.start < sent.start + len(pre) - len(_IN_MESSAGE.search(pre).group(0))]
+    inm = _IN_MESSAGE.search(pre)
+    if inm:
+        at = sent.start + inm.start()
+        right_before = [m for m in before if 0 <= at - m.end <= 2]
+        if right_before:
+            to = _after(text, ms, trig.end, _TO, 80)
+            return right_before, to, "named-in-message"
+        lead = [m for m in before if m.start < at]
         if not lead:
             senders = _list_after_comma(text, ms, trig, sent)
             to = _after(text, ms, trig.end, _TO, 80)
@@ -223,8 +236,13 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
 
 
 def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -> list[Mention]:
+    """ "In his message (to Y), X ...": X, the first names after the cue that are not its addressees."""
     after = [m for m in ms if m.start >= trig.end]
-    if not after or re.search(r"\bto\b", text[trig.end : after[0].start]):
+    if after and re.search(r"\bto\b", text[trig.end : after[0].start]):
+        skip = len(_list_from(text, after, 0))
+        keys = {m.key for m in _list_from(text, after, 0)}
+        after = [m for m in after[skip:] if m.key not in keys]
+    if not after:
         return []
     return _list_from(text, after, 0)
 
