@@ -119,7 +119,7 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     for _, qtype, rx in cues.qualifiers:
         if rx.search(clause):
             return qtype
-    if cand.hint and (cand.rule.endswith("+context") or cand.rule.startswith("in-message")):
+    if cand.hint and (cand.rule.endswith("+context") or cand.anaphoric):
         return cand.hint
     return "message"
 
@@ -176,7 +176,7 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
         if "received" in pick.text:
             basis = "received"
     if date is None:
-        date, basis = _fallback_date(cand, found, occ, ref, own_anchor, dates, text, sent, recipient)
+        date, basis = _fallback_date(cand, found, occ, ref, own_anchor, dates, text, occ_sent or sent, recipient)
     if date is not None and found:
         occ = check_number(found, date.year)
     if cand.rule.startswith("conveyed"):
@@ -197,7 +197,8 @@ def _pick_date(text, sents, i, cand: Candidate, mentions_of) -> tuple[DateExpr |
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
-            weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None]
+            from_context = cand.rule.startswith("pronoun") or cand.rule.endswith("+context")
+            weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             if weekdays:
                 return weekdays[0], prev
     return None, None

@@ -20,7 +20,7 @@ _LIST_GAP_WORDS = {
     "secretary", "general", "chairman", "chairwoman", "premier", "first", "vice", "speaker",
     "national", "assembly", "party", "'s", "’s", "head", "leader", "leaders",
 }
-_RECALL = re.compile(r"\bfor (?:(?:his|her|their|your|the) |having (?:extended|sent) |(?:sending|extending) )(?:\w+[ -]){0,3}$", re.I)
+_RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )+(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
 _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
@@ -138,6 +138,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if not recipients:
             recipients = _from_context(senders, ctx)
             rule += "+context"
+            if not recipients:
+                ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
+                continue
         anaphoric = bool(_ANAPHORIC.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         for s in senders:
             for r in recipients:
