@@ -18,6 +18,7 @@ The input order never matters: the visit order is a function of the set.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -26,7 +27,7 @@ from ..model import MESSAGE_TYPES, ActorRef, Event, Occasion, PartialDate, Repor
 from .names import actor_key, name_keys
 from .overrides import Constraints, build_constraints
 from .replies import link_replies
-from .rules import affinity, pair_verdict
+from .rules import affinity, config, date_span, pair_verdict
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _BASIS_RANK = {"sent": 0, "received": 1, "conveyed": 2, "published": 3}
@@ -52,12 +53,33 @@ def _atoms(reports: list[Report], cons: Constraints) -> list[list[Report]]:
     return sorted(atoms, key=lambda a: (min(_date_order(r) for r in a), min(r.id for r in a)))
 
 
+def _years(atom: list[Report], slack: dt.timedelta) -> set[int] | None:
+    """The years an atom's dates reach (with the lag as slack); None when it has an undated report."""
+    years: set[int] = set()
+    for r in atom:
+        if r.date is None:
+            return None
+        start, end = date_span(r.date)
+        years.update(range((start - slack).year, (end + slack).year + 1))
+    return years
+
+
 def _cluster_block(atoms: list[list[Report]], cons: Constraints, twins: Mapping[str, str]) -> list[list[Report]]:
     clusters: list[_Cluster] = []
+    # Year buckets of the clusters, so an atom is only checked against events near its dates.
+    by_year: dict[int, set[int]] = {}
+    undated: set[int] = set()  # clusters holding an undated report: they may fit any date
+    slack = dt.timedelta(days=max(config().same_basis_lag, config().cross_basis_lag))
     for atom in atoms:
         fences = cons.fence_of[atom[0].id]
+        years = _years(atom, slack)
+        if years is None:
+            near: set[int] = set(range(len(clusters)))
+        else:
+            near = set(undated).union(*(by_year.get(y, ()) for y in years))
         best: list[tuple[float, int]] = []
-        for n, cl in enumerate(clusters):
+        for n in sorted(near):
+            cl = clusters[n]
             if cl.fences != fences:
                 continue
             if not all(pair_verdict(a, b).compatible for a in atom for b in cl.reports):
@@ -66,9 +88,15 @@ def _cluster_block(atoms: list[list[Report]], cons: Constraints, twins: Mapping[
             best.append((score / (len(atom) * len(cl.reports)), n))
         best.sort(key=lambda s: (-s[0], s[1]))
         if best and (len(best) == 1 or best[0][0] > best[1][0]):
-            clusters[best[0][1]].reports.extend(atom)
+            n = best[0][1]
         else:
-            clusters.append(_Cluster(list(atom), fences))
+            n = len(clusters)
+            clusters.append(_Cluster(fences=fences))
+        clusters[n].reports.extend(atom)
+        if years is None:
+            undated.add(n)
+        for y in years or ():
+            by_year.setdefault(y, set()).add(n)
     return [c.reports for c in clusters]
 
 
@@ -90,7 +118,11 @@ def resolve_events(
     ``Event.duplicate_reports``. Replies are linked to the message they answer.
     Events come sorted by (date, id).
     """
-    unique = {r.id: r for r in reports}  # the same report read twice is one report
+    # The same report read twice is one report; where two differ beyond their id
+    # (occasion, reply flag), the choice must not depend on which came first.
+    unique: dict[str, Report] = {}
+    for r in sorted(reports, key=lambda r: (r.id, repr(r))):
+        unique.setdefault(r.id, r)
     items = [unique[k] for k in sorted(unique)]
     twins = dict(duplicates or {})
     cons = build_constraints(unique, overrides)
