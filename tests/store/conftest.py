@@ -17,7 +17,8 @@ from pg_fixture import fresh_database, pg_server, pg_url  # noqa: E402,F401  (fi
 from missive.store import open_store  # noqa: E402
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-_TABLES = "pages, documents, reports, events, event_reports, overrides, skips, actors"
+# Children first, for the foreign keys; DELETE is far quicker than TRUNCATE on tiny tables.
+_TABLES = ("event_reports", "events", "overrides", "skips", "actors", "reports", "documents", "pages")
 
 
 @pytest.fixture(params=BACKENDS)
@@ -33,7 +34,8 @@ def store_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> s
     url = request.getfixturevalue("pg_url")
     open_store(url).close()  # migrates on first use
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE")
+        for table in _TABLES:
+            conn.execute(f"DELETE FROM {table}")
     return url
 
 
