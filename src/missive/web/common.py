@@ -21,7 +21,7 @@ from .errors import ApiError
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 _TEXT = {"max_length": 200}
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: a form left blank
 T = TypeVar("T")
 
 
