@@ -108,9 +108,7 @@ def check_url(url: str | httpx.URL, allow_private: bool = False) -> _Target:
 def _pinned_request(client: httpx.Client, target: _Target) -> httpx.Request:
     """A GET to the checked address, with the original Host header and TLS server name."""
     url = target.url
-    ip = ipaddress.ip_address(target.address)
-    host = f"[{ip}]" if isinstance(ip, ipaddress.IPv6Address) else str(ip)
-    pinned = url.copy_with(host=host.strip("[]"))
+    pinned = url.copy_with(host=target.address)
     host_header = url.host if url.port is None else f"{url.host}:{url.port}"
     extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
     return client.build_request("GET", pinned, headers={"Host": host_header}, extensions=extensions)
@@ -158,7 +156,8 @@ def fetch_page(
             target = check_url(current, allow_private)
             request = _pinned_request(client, target)
             try:
-                with client.send(request, stream=True) as response:
+                response = client.send(request, stream=True)
+                try:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = target.url.join(response.headers["location"])
                         continue
@@ -166,6 +165,8 @@ def fetch_page(
                         raise FetchError(f"{target.url}: the server answered HTTP {response.status_code}")
                     raw = _read_capped(response, max_bytes, deadline, str(target.url))
                     content_type = response.headers.get("content-type", "")
+                finally:
+                    response.close()  # hangs up on a body we abandoned
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{target.url}: timed out after {timeout:g} s") from exc
             except httpx.HTTPError as exc:
