@@ -197,7 +197,7 @@ def _pick_date(text, sents, i, cand: Candidate, mentions_of) -> tuple[DateExpr |
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
-            from_context = cand.rule.startswith("pronoun") or cand.rule.endswith("+context")
+            from_context = cand.rule.startswith("pronoun")
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             if weekdays:
                 return weekdays[0], prev

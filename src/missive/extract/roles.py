@@ -31,6 +31,7 @@ _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|recep
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It)\b")
 _OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
+_INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 
 
@@ -141,7 +142,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             if not recipients:
                 ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
                 continue
-        anaphoric = bool(_ANAPHORIC.search(pre)) or rule.startswith(("in-message", "named-in-message"))
+        anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         for s in senders:
             for r in recipients:
                 if s.key != r.key:
@@ -229,7 +230,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if trig.id == "phone-call" and not senders:
         people = _distinct(ms)
         return people[:1], people[1:2], "call-between"
-    to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
+    if trig.text.lower().endswith(" to"):  # "wrote to Y": the addressee follows at once
+        to = _after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
+    else:
+        to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
     if not to:
         to = _pronoun_target(text, trig.end, ctx)
     if not to and trig.id == "phone-call":
