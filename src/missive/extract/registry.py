@@ -116,7 +116,9 @@ class Registry:
 
     def holder(self, title: str, on: dt.date | None) -> Actor | None:
         """Who held the office named by ``title`` on ``on``; with no date, only an unambiguous holder."""
-        terms = self.by_title.get(title.lower().strip(), [])
+        bare = title.lower().strip()
+        bare = bare[4:] if bare.startswith("the ") else bare
+        terms = self.by_title.get(bare, []) + self.by_title.get("the " + bare, [])
         if on is not None:
             ids = sorted({aid for office, aid in terms if office.covers(on)})
         else:
@@ -135,7 +137,7 @@ class Registry:
         for prefix in ("the ", "comrade ", "respected "):
             if bare.startswith(prefix):
                 bare = bare[len(prefix):]
-        return self.holder(bare, on) or self.holder("the " + bare, on)
+        return self.holder(bare, on)
 
 
 @functools.cache
