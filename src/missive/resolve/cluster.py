@@ -53,30 +53,31 @@ def _atoms(reports: list[Report], cons: Constraints) -> list[list[Report]]:
     return sorted(atoms, key=lambda a: (min(_date_order(r) for r in a), min(r.id for r in a)))
 
 
-def _years(atom: list[Report], slack: dt.timedelta) -> set[int] | None:
-    """The years an atom's dates reach (with the lag as slack); None when it has an undated report."""
-    years: set[int] = set()
+def _months(atom: list[Report], slack: dt.timedelta) -> set[int] | None:
+    """The months (year * 12 + month) an atom's dates reach, with the lag as slack; None if undated."""
+    months: set[int] = set()
     for r in atom:
         if r.date is None:
             return None
         start, end = date_span(r.date)
-        years.update(range((start - slack).year, (end + slack).year + 1))
-    return years
+        start, end = start - slack, end + slack
+        months.update(range(start.year * 12 + start.month, end.year * 12 + end.month + 1))
+    return months
 
 
 def _cluster_block(atoms: list[list[Report]], cons: Constraints, twins: Mapping[str, str]) -> list[list[Report]]:
     clusters: list[_Cluster] = []
-    # Year buckets of the clusters, so an atom is only checked against events near its dates.
-    by_year: dict[int, set[int]] = {}
+    # Month buckets of the clusters, so an atom is only checked against events near its dates.
+    by_month: dict[int, set[int]] = {}
     undated: set[int] = set()  # clusters holding an undated report: they may fit any date
     slack = dt.timedelta(days=max(config().same_basis_lag, config().cross_basis_lag))
     for atom in atoms:
         fences = cons.fence_of[atom[0].id]
-        years = _years(atom, slack)
-        if years is None:
+        months = _months(atom, slack)
+        if months is None:
             near: set[int] = set(range(len(clusters)))
         else:
-            near = set(undated).union(*(by_year.get(y, ()) for y in years))
+            near = set(undated).union(*(by_month.get(m, ()) for m in months))
         best: list[tuple[float, int]] = []
         for n in sorted(near):
             cl = clusters[n]
@@ -93,10 +94,10 @@ def _cluster_block(atoms: list[list[Report]], cons: Constraints, twins: Mapping[
             n = len(clusters)
             clusters.append(_Cluster(fences=fences))
         clusters[n].reports.extend(atom)
-        if years is None:
+        if months is None:
             undated.add(n)
-        for y in years or ():
-            by_year.setdefault(y, set()).add(n)
+        for m in months or ():
+            by_month.setdefault(m, set()).add(n)
     return [c.reports for c in clusters]
 
 

@@ -43,10 +43,19 @@ def name_keys(actors: Iterable[ActorRef]) -> dict[str, str]:
     tokens = {a.name: name_tokens(a.name) for a in actors if not a.actor_id}
     folded = sorted({" ".join(t) for t in tokens.values() if t})
     parent = {n: n for n in folded}
-    for i, x in enumerate(folded):
-        for y in folded[i + 1:]:
-            if _same_spelling(tuple(x.split()), tuple(y.split())):
-                parent[_find(parent, y)] = _find(parent, x)
+    # Spelling variants keep their number of words and the first letter of the last word
+    # (or, written as one word, the whole letter string): compare only within such blocks.
+    blocks: dict[tuple[int, str], list[str]] = {}
+    for n in folded:
+        words = n.split()
+        blocks.setdefault((len(words), words[-1][0]), []).append(n)
+        blocks.setdefault((0, "".join(words)), []).append(n)
+    for block in blocks.values():
+        for i, x in enumerate(block):
+            for y in block[i + 1:]:
+                if _same_spelling(tuple(x.split()), tuple(y.split())):
+                    a, b = sorted((_find(parent, x), _find(parent, y)))
+                    parent[b] = a
     # A lone surname joins the one longer name that contains it; if several do, it stays alone.
     for x in folded:
         words = x.split()
