@@ -102,6 +102,12 @@ def test_json_dumps_list_or_object(tmp_path: Path, content: object, sources: lis
     assert all(isinstance(p, Page) and p.container == "json" for p in got)
 
 
+def test_objects_in_a_row_in_a_json_file_are_records(tmp_path: Path) -> None:
+    path = tmp_path / "lines.json"
+    path.write_text(json.dumps({"url": "u1", "text": LETTER}) + "\n" + json.dumps({"url": "u2", "text": KOREAN}) + "\n")
+    assert [(p.source, p.text) for p in pages(path)] == [(f"{path}#0", LETTER), (f"{path}#1", KOREAN)]
+
+
 def test_a_json_list_is_read_record_by_record(tmp_path: Path) -> None:
     # Records larger than the reader's first chunk still come out whole and in order.
     texts = [f"{i}: " + LETTER * (200 * (i % 3) + 1) for i in range(30)]

@@ -164,8 +164,31 @@ class _JsonScanner:
             return value
 
 
+def _records(scanner: _JsonScanner) -> Iterator[Any]:
+    """The records of a document: the elements of a top-level list, or each top-level object in turn."""
+    if scanner.peek() != "[":
+        # One object, or several in a row (JSON Lines saved as .json).
+        while scanner.peek() != "":
+            yield scanner.value()
+        return
+    scanner.take()
+    if scanner.peek() == "]":
+        scanner.take()
+    else:
+        while True:
+            yield scanner.value()
+            sep = scanner.peek()
+            scanner.take()
+            if sep == "]":
+                break
+            if sep != ",":
+                raise InputError(f"broken JSON at character {scanner.offset - 1}: expected ',' or ']'")
+    if scanner.peek() != "":
+        raise InputError(f"unexpected data after the JSON list at character {scanner.offset}")
+
+
 def read_json(stream: BinaryIO, source: str, limits: Limits, container: str = "json") -> Iterator[Page | Skip]:
-    """Yield a Page or Skip per record of a JSON list (``source#I``, 0-based) or for a single object (``#0``).
+    """Yield a Page or Skip per record of a JSON list, or per top-level object; ``source#I`` names record I (0-based).
 
     Broken JSON ends the file (a list cannot be resynchronised): the records
     before it are kept and a Skip names the character offset.
@@ -173,30 +196,11 @@ def read_json(stream: BinaryIO, source: str, limits: Limits, container: str = "j
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict")
     scanner = _JsonScanner(text, record_limit(limits))
     try:
-        first = scanner.peek()
-        if first == "":
+        if scanner.peek() == "":
             yield skip(source, "empty file")
             return
-        if first != "[":
-            yield record_page(scanner.value(), source=f"{source}#0", container=container, limits=limits)
-        else:
-            scanner.take()
-            index = 0
-            if scanner.peek() == "]":
-                scanner.take()
-            else:
-                while True:
-                    record = scanner.value()
-                    yield record_page(record, source=f"{source}#{index}", container=container, limits=limits)
-                    sep = scanner.peek()
-                    scanner.take()
-                    if sep == "]":
-                        break
-                    if sep != ",":
-                        raise InputError(f"broken JSON at character {scanner.offset - 1}: expected ',' or ']'")
-                    index += 1
-        if scanner.peek() != "":
-            raise InputError(f"unexpected data after the JSON value at character {scanner.offset}")
+        for index, record in enumerate(_records(scanner)):
+            yield record_page(record, source=f"{source}#{index}", container=container, limits=limits)
     except UnicodeDecodeError as exc:
         yield skip(source, f"not valid UTF-8 ({exc.reason}); records after the error were not read")
     except InputError as exc:
