@@ -76,6 +76,12 @@ def timeline_view(
     )
 
 
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 72nd..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _field_value(ev: Event, name: str) -> str:
     if name in ("sender", "recipient"):
         ref = getattr(ev, name)
@@ -86,7 +92,7 @@ def _field_value(ev: Event, name: str) -> str:
         occ = ev.occasion
         bits = [occ.kind.replace("_", " ")]
         if occ.anniversary:
-            bits.append(f"{occ.anniversary}th anniversary" if occ.anniversary > 3 else f"anniversary {occ.anniversary}")
+            bits.append(f"({_ordinal(occ.anniversary)} anniversary)")
         if occ.of:
             bits.append(f"of {occ.of}")
         return " ".join(bits)
