@@ -1,0 +1,40 @@
+"""Extraction over the shared English dev pages must keep its measured event F1 (0.914 when set)."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+from pathlib import Path
+
+from missive.codec import to_dict
+from missive.extract import extract_reports
+from missive.extract.pagedate import find_page_date
+from missive.model import DatedValue, Document, PartialDate, content_hash
+
+FLOOR = 0.89  # measured 0.914; a small margin for harmless changes
+
+
+def _scorer(eval_dir: Path):
+    spec = importlib.util.spec_from_file_location("eval_score", eval_dir / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _line(path: Path) -> dict:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8", errors="replace")
+    day = find_page_date(text)
+    pub = DatedValue(PartialDate.from_date(day), None, "test") if day else None
+    doc = Document(page_hash=content_hash(raw), source=path.name, text=text, language="en", published=pub)
+    return {"doc": path.name, "events": [to_dict(r) for r in extract_reports(doc)]}
+
+
+def test_dev_event_f1_floor(shared_eval: Path) -> None:
+    dev = shared_eval / "dev"
+    score = _scorer(shared_eval)
+    rows = [_line(p) for p in sorted(dev.glob("*.txt"))]
+    with contextlib.redirect_stdout(io.StringIO()):
+        f1 = score.score_extract(score.load_gold(dev), rows, False)
+    assert f1 >= FLOOR
