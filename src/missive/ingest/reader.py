@@ -19,7 +19,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Page, Skip
 from ..settings import Limits
-from .bounded import GZIP_MAGIC, StreamError, open_gunzip, peek_head, read_at_most
+from .bounded import GZIP_MAGIC, open_gunzip, peek_head, read_at_most
 from .dumps import read_json, read_jsonl
 from .pages import MediaType, build_page, skip, sniff_media_type
 from .walk import STDIN, iter_paths
@@ -69,9 +69,18 @@ def _single_page(
     return build_page(raw, source=source, container=container, limits=limits, media_type=media_type, fetched_at=fetched_at)
 
 
+_LEADING = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and blanks
+
+
+def _looks_like_json_list(head: bytes) -> bool:
+    """True when the stream starts with a list of objects: ``[{``."""
+    start = head.lstrip(_LEADING)
+    return start.startswith(b"[") and start[1:].lstrip(_LEADING).startswith(b"{")
+
+
 def _looks_like_jsonl(head: bytes) -> bool:
     """True when the stream starts with a JSON object on its first line."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = head.lstrip(_LEADING)
     if not start.startswith(b"{"):
         return False
     line, newline, _ = start.partition(b"\n")
@@ -95,7 +104,7 @@ def _sniffed(stream: BinaryIO, source: str, limits: Limits, single: str, fetched
         yield from read_warc(whole, source, limits)
     elif _looks_like_jsonl(head):
         yield from read_jsonl(whole, source, limits)
-    elif head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") and head.lstrip(b"\xef\xbb\xbf \t\r\n[").startswith(b"{"):
+    elif _looks_like_json_list(head):
         yield from read_json(whole, source, limits)
     else:
         container = single or ("html" if sniff_media_type(head) == "html" else "txt")
@@ -148,9 +157,7 @@ def _guarded(source: str, produce: Callable[[], Iterator[Page | Skip]]) -> Itera
     """Run one file's reader; turn anything it raises into a final Skip for that file."""
     try:
         yield from produce()
-    except StreamError as exc:
-        yield skip(source, f"{exc}; the pages before it were read")
-    except InputError as exc:
+    except InputError as exc:  # a broken stream (StreamError) included: it names its offset
         yield skip(source, str(exc))
     except OSError as exc:
         yield skip(source, f"read error: {exc.strerror or exc}")
