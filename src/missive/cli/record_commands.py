@@ -14,6 +14,7 @@ from ..formats import event_contract, event_row, report_contract, report_row, wr
 from ..settings import TOKEN_ENV, resolve_db
 from ..store import open_store
 from . import cli
+from .render import format_comparison, format_explanation
 from .options import db_option, filter_options, format_option, handle_errors, query_from
 
 
@@ -98,7 +99,7 @@ def explain(event_id: str, db: str | None, fmt: str) -> None:
     if fmt == "json":
         write_rows([to_dict(explanation)], "json", sys.stdout)
     else:
-        click.echo(resolve.format_explanation(explanation))
+        click.echo(format_explanation(explanation))
 
 
 @cli.command()
@@ -115,7 +116,7 @@ def compare(event_id: str, db: str | None, fmt: str) -> None:
     if fmt == "json":
         write_rows([to_dict(comparison)], "json", sys.stdout)
     else:
-        click.echo(resolve.format_comparison(comparison))
+        click.echo(format_comparison(comparison))
 
 
 def _override(kind: str, report_ids: tuple[str, ...], note: str, db: str | None) -> None:
@@ -190,5 +191,5 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 
     from ..web import create_app
 
-    app = create_app(resolve_db(db), token=token, ingest=jobs.ingest_pages_into)
+    app = create_app(resolve_db(db), token=token, ingest=jobs.ingest_uploads)
     uvicorn.run(app, host=host, port=port)

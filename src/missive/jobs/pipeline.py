@@ -16,12 +16,13 @@ its reason, so one bad page never stops a batch:
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .. import clean, extract, ingest, screen
 from ..errors import MissiveError
@@ -123,7 +124,28 @@ def ingest_paths(
     on_progress: Callable[[IngestSummary], None] | None = None,
     resolve: bool = True,
 ) -> IngestSummary:
-    """Read pages into the store in atomic batches, then re-resolve events."""
+    """Read pages from files, folders or stdin into the store, then re-resolve events."""
+    return ingest_items(ingest.read_pages(paths, limits=limits), store, limits, on_progress, resolve)
+
+
+def ingest_uploads(files: Sequence[tuple[str, bytes]], store: Store, limits: Limits = Limits()) -> IngestSummary:
+    """Ingest uploaded files (name, bytes), sniffing each one's format (the API's page upload)."""
+    items = (
+        item
+        for name, data in files
+        for item in ingest.read_stream(io.BytesIO(data), name=name, limits=limits)
+    )
+    return ingest_items(items, store, limits)
+
+
+def ingest_items(
+    items: Iterable[Page | Skip],
+    store: Store,
+    limits: Limits = Limits(),
+    on_progress: Callable[[IngestSummary], None] | None = None,
+    resolve: bool = True,
+) -> IngestSummary:
+    """Store read pages in atomic batches (known pages skipped), then re-resolve events."""
     summary = IngestSummary()
     pending: list[Page] = []
 
@@ -155,7 +177,7 @@ def ingest_paths(
         if on_progress:
             on_progress(summary)
 
-    for item in ingest.read_pages(paths, limits=limits):
+    for item in items:
         if isinstance(item, Skip):
             summary.skips.append(item)
             store.write_batch(Batch(skips=[item]))
