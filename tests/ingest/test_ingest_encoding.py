@@ -67,6 +67,10 @@ def test_a_declared_charset_is_used_when_it_decodes(text: str, codec: str, decla
     assert detect_encoding(text.encode(codec), declared=declared) == (text, expected)
 
 
+def test_a_utf8_bom_on_a_legacy_page_is_dropped_and_the_page_still_decodes() -> None:
+    assert detect_encoding(codecs.BOM_UTF8 + KOREAN.encode("cp949")) == (KOREAN, "cp949")
+
+
 def test_a_declared_charset_that_does_not_fit_is_ignored() -> None:
     raw = KOREAN.encode("utf-8")
     assert detect_encoding(raw, declared="shift_jis") == (KOREAN, "utf-8")

@@ -193,3 +193,10 @@ def test_sniff_media_type(head: bytes, media_type: str) -> None:
 )
 def test_format_of(name: str, expected: tuple[str, bool]) -> None:
     assert format_of(name) == expected
+
+
+def test_the_shared_eval_pages_all_read_as_pages(shared_eval: Path) -> None:
+    txt = sorted((shared_eval / "dev").glob("*.txt")) + sorted((shared_eval / "dev-zhko").glob("*.txt"))
+    got = list(read_pages(txt))
+    assert [p.source for p in got] == [str(p) for p in txt]
+    assert all(isinstance(p, Page) and p.media_type == "text" and p.text == p.raw.decode("utf-8-sig") for p in got)

@@ -191,7 +191,10 @@ def detect_encoding(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         try:
             return raw[size:].decode(name), name
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a {name} byte-order mark but does not decode as {name}") from exc
+            if name != "utf-8":
+                raise InputError(f"starts with a {name} byte-order mark but does not decode as {name}") from exc
+            # Editors add a UTF-8 BOM to legacy-encoded files too: read on without it.
+            raw = raw[size:]
 
     for label in (declared, meta_charset(raw)):
         candidates = tuple(c for c in normalize_encoding(label) if not c.startswith("utf-16") and not c.startswith("utf-32"))
