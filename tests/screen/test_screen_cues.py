@@ -36,6 +36,8 @@ REJECT = [
     ("She sent a message to her neighbour about the fence.", "no cue of a person in office"),
     ("股市今天上涨了百分之二。", "no correspondence cue"),
     ("오늘 서울의 날씨는 맑겠습니다.", "no correspondence cue"),
+    ("The president opened the new port. " + "The harbour is deep and wide. " * 10
+     + "Visitors can call the harbour office.", "no correspondence cue near a person in office"),
 ]
 
 
@@ -79,7 +81,7 @@ def test_traditional_forms_of_chinese_cues_are_added() -> None:
 
 def test_data_file_is_valid_and_has_every_group_and_language() -> None:
     parsed = parse_cues(load_data("screen.yaml"))
-    assert set(parsed) == set(GROUPS)
+    assert set(parsed) == {*GROUPS, "window"} and parsed["window"] > 0
     for group in GROUPS:
         assert {"en", "zh", "ko"} <= set(parsed[group])
 
@@ -97,7 +99,21 @@ def test_data_file_is_valid_and_has_every_group_and_language() -> None:
 )
 def test_malformed_data_is_refused(bad: object) -> None:
     with pytest.raises(DataError):
-        parse_cues(bad)
+        parse_cues({"window": 200, **bad} if isinstance(bad, dict) else bad)
+
+
+@pytest.mark.parametrize("window", [0, -5, "wide", None, True])
+def test_a_bad_window_is_refused(window: object) -> None:
+    with pytest.raises(DataError, match="window"):
+        parse_cues({"window": window, "correspondence": {"en": ["call"]}, "office": {"en": ["king"]}})
+
+
+def test_cues_count_only_within_the_window() -> None:
+    data = {"window": 20, "correspondence": {"en": ["call"]}, "office": {"en": ["king"]}}
+    cues = build_cues(data)
+    assert cues.first_missing("the king will call") is None
+    assert cues.first_missing("call " + "x" * 30 + " the king") == "near"
+    assert cues.first_missing("the king " + "x" * 30 + " call, then the king") is None
 
 
 def test_word_start_applies_to_latin_cues_only() -> None:

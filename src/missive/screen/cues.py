@@ -15,34 +15,40 @@ DATA_FILE = "screen.yaml"
 #: The actor registry (shared knowledge, read as data): its full names count as office cues.
 REGISTRY_INDEX = "actors/index.yaml"
 
-#: The groups a page must each match once to be kept, in the order they are tried
-#: (the rarer group first, so most irrelevant pages are rejected after one scan).
+#: The groups a page must both match, close together, to be kept.
 GROUPS: tuple[str, ...] = ("correspondence", "office")
+#: Top-level keys of screen.yaml besides the groups.
+SETTINGS: tuple[str, ...] = ("window",)
+DEFAULT_WINDOW = 400
 
 
 @dataclass(frozen=True)
 class CueSet:
-    """One compiled automaton per group; a value is (cue, whether it must start a word)."""
+    """One automaton over the cues of both groups, and how close the two must be.
 
-    automata: tuple[tuple[str, ahocorasick.Automaton], ...]
+    An automaton value is (group, cue, whether the cue must start a word).
+    """
+
+    automaton: ahocorasick.Automaton
+    window: int  # characters between a correspondence cue and an office cue, at most
 
     def first_missing(self, text: str) -> str | None:
-        """Return the first group with no cue in ``text`` (already lowercased), or None."""
-        for group, automaton in self.automata:
-            if not _has_cue(automaton, text):
+        """Return None when cues of both groups occur within ``window`` of each other in ``text``
+        (already lowercased), else what is missing: a group's name, or "near" when both occur apart."""
+        last: dict[str, int] = {}
+        for end, (group, cue, word_start) in self.automaton.iter(text):
+            start = end - len(cue) + 1
+            if word_start and start > 0 and text[start - 1].isalnum():
+                continue
+            other = "office" if group == "correspondence" else "correspondence"
+            # Matches come in order of their end, so the latest of the other group is the nearest before.
+            if other in last and start - last[other] <= self.window:
+                return None
+            last[group] = end
+        for group in GROUPS:
+            if group not in last:
                 return group
-        return None
-
-
-def _has_cue(automaton: ahocorasick.Automaton, text: str) -> bool:
-    """True when some cue occurs in ``text``; Latin cues only where a word starts."""
-    for end, (cue, word_start) in automaton.iter(text):
-        if not word_start:
-            return True
-        start = end - len(cue) + 1
-        if start == 0 or not text[start - 1].isalnum():
-            return True
-    return False
+        return "near"
 
 
 def _needs_word_start(cue: str) -> bool:
@@ -50,14 +56,17 @@ def _needs_word_start(cue: str) -> bool:
     return any("a" <= ch <= "z" for ch in cue)
 
 
-def parse_cues(data: object) -> dict[str, dict[str, list[str]]]:
-    """Check the shape of screen.yaml: {group: {language: [cue, ...]}} for every group."""
+def parse_cues(data: object) -> dict:
+    """Check the shape of screen.yaml: window: N, and {group: {language: [cue, ...]}} for every group."""
     if not isinstance(data, dict):
         raise DataError(f"{DATA_FILE}: expected a mapping of groups, got {type(data).__name__}")
-    unknown = sorted(set(map(str, data)) - set(GROUPS))
+    unknown = sorted(set(map(str, data)) - set(GROUPS) - set(SETTINGS))
     if unknown:
-        raise DataError(f"{DATA_FILE}: unknown group(s) {', '.join(unknown)}; expected {', '.join(GROUPS)}")
-    parsed: dict[str, dict[str, list[str]]] = {}
+        raise DataError(f"{DATA_FILE}: unknown key(s) {', '.join(unknown)}; expected {', '.join(GROUPS + SETTINGS)}")
+    window = data.get("window")
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise DataError(f"{DATA_FILE}: 'window' must be a positive number of characters, got {window!r}")
+    parsed: dict = {"window": window}
     for group in GROUPS:
         languages = data.get(group)
         if not isinstance(languages, dict) or not languages:
@@ -90,17 +99,17 @@ def expand_variants(language: str, cues: list[str]) -> list[str]:
     return sorted(forms)
 
 
-def build_cues(data: dict[str, dict[str, list[str]]]) -> CueSet:
-    """Compile the parsed cue lists into one automaton per group."""
-    automata = []
+def build_cues(data: dict) -> CueSet:
+    """Compile the parsed cue lists of both groups into one automaton."""
+    automaton = ahocorasick.Automaton()
     for group in GROUPS:
-        automaton = ahocorasick.Automaton()
         for language, cues in sorted(data[group].items()):
             for cue in expand_variants(language, cues):
-                automaton.add_word(cue, (cue, _needs_word_start(cue)))
-        automaton.make_automaton()
-        automata.append((group, automaton))
-    return CueSet(tuple(automata))
+                # A word that is a cue of both groups counts for the first (correspondence).
+                if cue not in automaton:
+                    automaton.add_word(cue, (group, cue, _needs_word_start(cue)))
+    automaton.make_automaton()
+    return CueSet(automaton, data.get("window", DEFAULT_WINDOW))
 
 
 def registry_names(index: object) -> list[str]:

@@ -11,6 +11,7 @@ from .cues import load_cues
 REASONS: dict[str, str] = {
     "correspondence": "no correspondence cue",
     "office": "no cue of a person in office",
+    "near": "no correspondence cue near a person in office",
 }
 
 #: Elements whose text no reader sees; skipping them avoids matching "call" in code.

@@ -1,0 +1,141 @@
+"""Pages per second per core: irrelevant and relevant pages, text and HTML, beside reading alone.
+
+    .venv/bin/python bench/throughput.py [--repeats 3] [--scale 1.0]
+
+One process, so every rate is per core. Each case times, on the same
+generated input: reading and parsing alone (ingest.read_pages), and the
+pipeline (read + screen + clean + extract, i.e. jobs.process_page); the
+relevant HTML case also times trafilatura alone with the options clean uses,
+and the relevant text case also a full ``ingest_paths`` into a new SQLite
+store (batched writes, then resolve). Medians of ``--repeats`` runs.
+Results: bench/out/throughput.json; a summary on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import tempfile
+from pathlib import Path
+
+from common import DATA, median_seconds, write_result
+
+import generate
+from missive import ingest
+from missive.jobs import ingest_paths, process_page
+from missive.model import Page
+from missive.store import open_store
+
+TARGETS = {  # pages/s/core, except the HTML ratio
+    "irrelevant_text_jsonl": 20000,
+    "irrelevant_html_jsonl": 700,
+    "relevant_text_jsonl": 300,
+}
+
+
+def _dump(name: str, count: int, share: float, html: bool, seed: int) -> Path:
+    return generate.write_jsonl(DATA / name, count, share, seed, html)
+
+
+def _read_all(path: Path) -> list[Page]:
+    return [p for p in ingest.read_pages([str(path)]) if isinstance(p, Page)]
+
+
+def _pipeline(path: Path) -> collections.Counter:
+    outcome: collections.Counter = collections.Counter()
+    for page in ingest.read_pages([str(path)]):
+        if not isinstance(page, Page):
+            outcome["read skip"] += 1
+            continue
+        result = process_page(page)
+        outcome["screened" if result.screened else "skipped" if result.skip else "processed"] += 1
+        outcome["reports"] += len(result.reports)
+    return outcome
+
+
+def _case(name: str, path: Path, repeats: int) -> dict:
+    pages = len(_read_all(path))
+    read_s, read_all = median_seconds(lambda: _read_all(path), repeats)
+    outcome = _pipeline(path)
+    pipe_s, pipe_all = median_seconds(lambda: _pipeline(path), repeats)
+    result = {
+        "pages": pages,
+        "bytes": path.stat().st_size,
+        "outcome": dict(sorted(outcome.items())),
+        "read_only": {"median_s": read_s, "runs_s": read_all, "pages_per_s": pages / read_s},
+        "pipeline": {"median_s": pipe_s, "runs_s": pipe_all, "pages_per_s": pages / pipe_s},
+        "pipeline_over_read": pipe_s / read_s,
+    }
+    if name in TARGETS:
+        result["target_pages_per_s"] = TARGETS[name]
+        result["meets_target"] = pages / pipe_s >= TARGETS[name]
+    return result
+
+
+def _trafilatura_alone(path: Path, repeats: int) -> dict:
+    import trafilatura
+
+    from missive.clean.htmlpage import EXTRACT_OPTIONS
+
+    htmls = [(p.text, p.url) for p in _read_all(path)]
+
+    def run() -> None:
+        for html, url in htmls:
+            trafilatura.extract(html, url=url, output_format="txt", **EXTRACT_OPTIONS)
+
+    seconds, runs = median_seconds(run, repeats)
+    return {"median_s": seconds, "runs_s": runs, "pages_per_s": len(htmls) / seconds, "options": EXTRACT_OPTIONS}
+
+
+def _ingest_into_store(path: Path, repeats: int) -> dict:
+    def run() -> None:
+        with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
+            run.summary = ingest_paths([str(path)], store)  # type: ignore[attr-defined]
+
+    seconds, runs = median_seconds(run, repeats)
+    summary = run.summary  # type: ignore[attr-defined]
+    return {"median_s": seconds, "runs_s": runs, "pages_per_s": summary.read / seconds,
+            "reports": summary.reports, "events": summary.events}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every page count")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    n = lambda count: max(10, int(count * args.scale))  # noqa: E731
+    cases = {
+        "irrelevant_text_jsonl": _dump("irrelevant-text.jsonl", n(20000), 0.0, False, args.seed),
+        "irrelevant_html_jsonl": _dump("irrelevant-html.jsonl", n(2000), 0.0, True, args.seed),
+        "relevant_text_jsonl": _dump("relevant-text.jsonl", n(1000), 1.0, False, args.seed),
+        "relevant_html_jsonl": _dump("relevant-html.jsonl", n(300), 1.0, True, args.seed),
+    }
+    results = {}
+    for name, path in cases.items():
+        results[name] = _case(name, path, args.repeats)
+        print(f"{name:24s} read {results[name]['read_only']['pages_per_s']:10.0f}/s  "
+              f"pipeline {results[name]['pipeline']['pages_per_s']:9.0f}/s  "
+              f"(x{results[name]['pipeline_over_read']:.1f} of reading)  {results[name]['outcome']}", flush=True)
+    html = results["relevant_html_jsonl"]
+    html["trafilatura_alone"] = _trafilatura_alone(cases["relevant_html_jsonl"], args.repeats)
+    html["pipeline_over_trafilatura"] = html["pipeline"]["median_s"] / html["trafilatura_alone"]["median_s"]
+    html["target_ratio"] = 1.3
+    html["meets_target"] = html["pipeline_over_trafilatura"] <= 1.3
+    print(f"relevant HTML: trafilatura alone {html['trafilatura_alone']['pages_per_s']:.0f}/s; "
+          f"pipeline takes x{html['pipeline_over_trafilatura']:.2f} its time (target <= 1.3)")
+    text = results["relevant_text_jsonl"]
+    text["ingest_into_sqlite"] = _ingest_into_store(cases["relevant_text_jsonl"], args.repeats)
+    print(f"relevant text: ingest_paths into SQLite (write + resolve) "
+          f"{text['ingest_into_sqlite']['pages_per_s']:.0f}/s")
+    for name, target in TARGETS.items():
+        got = results[name]["pipeline"]["pages_per_s"]
+        print(f"target {name}: {got:.0f}/s vs >= {target}/s: {'met' if got >= target else 'MISSED'}")
+    print(write_result("throughput", {"repeats": args.repeats, "scale": args.scale, "seed": args.seed,
+                                      "cases": results}))
+
+
+if __name__ == "__main__":
+    main()
