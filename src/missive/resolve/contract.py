@@ -18,7 +18,7 @@ def event_contract(event: Event) -> dict:
         "occasion": {"kind": event.occasion.kind, "anniversary": event.occasion.anniversary},
         "reply": event.reply,
         "reply_to": event.reply_to,
-        "reports": sorted({r.doc for r in event.reports}),
+        "reports": sorted({str(r.doc) for r in event.reports}),
     }
 
 
