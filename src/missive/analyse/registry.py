@@ -73,7 +73,7 @@ def _office(source: str, raw: Any) -> Office:
         raise DataError(f"{source}: office {raw!r} has no title")
     return Office(
         title=str(title),
-        country=_text(_first(raw, "country", "state", "of")),
+        country=_text(_first(raw, "country", "state", "org", "of")),
         start=_text(_first(raw, "from", "start", "since", "begin")),
         end=_text(_first(raw, "to", "end", "until")),
     )
