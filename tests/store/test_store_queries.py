@@ -240,3 +240,48 @@ def test_any_filter_value_is_a_result_or_input_error(store, listed, value):
             assert isinstance(store.reports(query), list)
         except InputError:
             assert "\x00" in value
+
+
+# -- unspaced scripts: a Chinese or Korean term is found inside a longer run ---------------
+
+CJK_DOCS = {
+    "zh": "朝鲜最高领导人向中国国家主席致贺电，祝贺国庆节。",
+    "ko": "위원장은 러시아 대통령에게 축전을 보냈다고 통신이 전했다.",
+    "en": "The foreign minister wrote to his counterpart.",
+}
+
+
+@pytest.fixture
+def cjk(store):
+    ids = {}
+    pages, docs, reps = [], [], []
+    for n, (lang, text) in enumerate(sorted(CJK_DOCS.items())):
+        p = page(400 + n, text)
+        pages.append(p)
+        docs.append(dataclasses.replace(document(p, text, language=lang), title=None))
+        reps.append(report(p, sentence=text, language=lang))
+        ids[lang] = (p.hash, reps[-1].id)
+    store.write_batch(Batch(pages=pages, documents=docs, reports=reps))
+    return ids
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("国家主席", {"zh"}),  # inside a run of Han characters
+        ("贺电 国庆", {"zh"}),
+        ("대통령", {"ko"}),  # a Hangul word with a particle glued on
+        ("축전 러시아", {"ko"}),
+        ("대통령 国家主席", set()),
+        ("counterpart", {"en"}),
+        ("minister 대통령", set()),
+    ],
+)
+def test_unspaced_terms_match_inside_words(store, cjk, text, expected):
+    assert {h.page_hash for h in store.search(text)} == {cjk[k][0] for k in expected}
+    assert {r.id for r in store.reports(Query(text=text))} == {cjk[k][1] for k in expected}
+
+
+def test_unspaced_snippet_marks_the_term(store, cjk):
+    (hit,) = store.search("国家主席")
+    assert "[国家主席]" in hit.snippet

@@ -132,6 +132,36 @@ def add_condition(where_sql: str, cond: str) -> str:
     return f"{where_sql} AND {cond}" if where_sql else f" WHERE {cond}"
 
 
+#: Han, kana and Hangul: scripts written without spaces between words (or with particles
+#: glued on), which the word tokenizers of FTS5 and to_tsvector cannot split.
+_UNSPACED = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\uf900-\ufaff]")
+
+
+def split_terms(text: str) -> tuple[list[str], list[str]]:
+    """(word terms for the full-text index, casefolded terms matched as substrings).
+
+    A term in an unspaced script (习近平, 김정은) is matched as a substring so that
+    it is found inside a longer run of text; every other term goes to the index.
+    """
+    words: list[str] = []
+    subs: list[str] = []
+    for term in fts_terms(text):
+        (subs if _UNSPACED.search(term) else words).append(term)
+    return words, [t.casefold() for t in subs]
+
+
+def substring_snippet(text: str, terms: list[str], width: int = 60) -> str:
+    """A short stretch of ``text`` around the first term found, the term in brackets."""
+    for term in terms:
+        found = re.search(re.escape(term), text, re.IGNORECASE)
+        if found:
+            at, stop = found.span()
+            start, end = max(0, at - width), min(len(text), stop + width)
+            inner = f"{text[start:at]}[{text[at:stop]}]{text[stop:end]}"
+            return ("…" if start else "") + " ".join(inner.split()) + ("…" if end < len(text) else "")
+    return " ".join(text[: 2 * width].split())
+
+
 def fts_terms(text: str) -> list[str]:
     """Split user search text into plain terms; an empty search is an InputError."""
     # Control characters end an FTS5 query string early and PostgreSQL refuses NUL.

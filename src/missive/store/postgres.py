@@ -21,7 +21,7 @@ from psycopg import errors as pg_errors
 from ..errors import ConfigError, InputError, StoreError
 from . import migrate
 from .base import SearchHit
-from .filters import fts_terms
+from .filters import split_terms, substring_snippet
 from .rows import now_iso
 from .sql import SqlStore
 
@@ -54,12 +54,6 @@ class _Cursor:
 
     def fetchall(self) -> list[Any]:
         return self._cur.fetchall()
-
-
-def _terms(text: str) -> str:
-    # plainto_tsquery ANDs the words and ignores operators, so user text cannot break it;
-    # fts_terms still rejects an empty search, as the SQLite backend does.
-    return " ".join(fts_terms(text))
 
 
 class PostgresStore(SqlStore):
@@ -146,31 +140,62 @@ class PostgresStore(SqlStore):
     # -- full-text search ------------------------------------------------------------------
 
     def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
-        terms = _terms(text)
+        words, subs = split_terms(text)
+        ev_conds: list[str] = []
+        ev_params: list[Any] = []
+        if words:
+            ev_conds.append(f"{alias}.tsv @@ plainto_tsquery('simple', ?)")
+            ev_params.append(" ".join(words))
+        for sub in subs:
+            ev_conds.append(f"strpos(lower({alias}.evidence_text), ?) > 0")
+            ev_params.append(sub)
+        doc_conds, doc_params = _doc_match(words, subs)
         sql = (
-            f"{alias}.tsv @@ plainto_tsquery('simple', ?)"
-            f" OR {alias}.page_hash IN (SELECT page_hash FROM documents"
-            " WHERE tsv @@ plainto_tsquery('simple', ?))"
+            "(" + " AND ".join(ev_conds) + ")"
+            f" OR {alias}.page_hash IN (SELECT d.page_hash FROM documents d WHERE " + " AND ".join(doc_conds) + ")"
         )
-        return sql, [terms, terms]
+        return sql, ev_params + doc_params
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Documents whose title or text match every term, best first, with a snippet."""
+        """Documents whose title or text hold every term, best first, with a snippet."""
         if limit < 1:
             raise InputError(f"limit must be positive, not {limit}")
-        terms = _terms(text)
+        words, subs = split_terms(text)
+        conds, params = _doc_match(words, subs)
         with self._reading() as cur:
+            if words:
+                # plainto_tsquery ANDs the words and ignores operators: user text cannot break it.
+                cur.execute(
+                    "SELECT d.page_hash, d.source,"
+                    " ts_headline('simple', left(d.text, 100000), q,"
+                    " 'StartSel=[, StopSel=], MaxWords=20, MinWords=8, MaxFragments=1, FragmentDelimiter=…'),"
+                    " ts_rank(d.tsv, q) AS score"
+                    " FROM documents d, plainto_tsquery('simple', ?) q"
+                    " WHERE d.tsv @@ q AND " + " AND ".join(conds[1:] or ["TRUE"]) +
+                    " ORDER BY score DESC, d.page_hash LIMIT ?",
+                    [params[0], *params[1:], limit],
+                )
+                return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in cur.fetchall()]
+            # Substring terms only: no index rank; the snippet is cut here.
             cur.execute(
-                "SELECT d.page_hash, d.source,"
-                " ts_headline('simple', left(d.text, 100000), q,"
-                " 'StartSel=[, StopSel=], MaxWords=20, MinWords=8, MaxFragments=1, FragmentDelimiter=…'),"
-                " ts_rank(d.tsv, q) AS score"
-                " FROM documents d, plainto_tsquery('simple', ?) q"
-                " WHERE d.tsv @@ q ORDER BY score DESC, d.page_hash LIMIT ?",
-                [terms, limit],
+                "SELECT d.page_hash, d.source, d.text FROM documents d WHERE " + " AND ".join(conds) +
+                " ORDER BY d.page_hash LIMIT ?",
+                [*params, limit],
             )
-            found = cur.fetchall()
-        return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in found]
+            return [SearchHit(h, s, substring_snippet(t, subs)) for h, s, t in cur.fetchall()]
+
+
+def _doc_match(words: list[str], subs: list[str]) -> tuple[list[str], list[Any]]:
+    """Conditions on documents ``d`` that hold every term (index words, substrings)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if words:
+        conds.append("d.tsv @@ plainto_tsquery('simple', ?)")
+        params.append(" ".join(words))
+    for sub in subs:
+        conds.append("strpos(lower(coalesce(d.title, '') || ' ' || d.text), ?) > 0")
+        params.append(sub)
+    return conds, params
 
 
 def _redact(url: str) -> str:

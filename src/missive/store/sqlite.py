@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..errors import InputError, StoreError
 from . import migrate
 from .base import SearchHit
-from .filters import fts_terms
+from .filters import fts_terms, split_terms, substring_snippet
 from .rows import now_iso
 from .sql import SqlStore
 
@@ -165,31 +165,60 @@ class SQLiteStore(SqlStore):
 
     # -- full-text search ------------------------------------------------------------------
 
+    def _doc_match(self, words: list[str], subs: list[str]) -> tuple[list[str], list[Any]]:
+        """Conditions on documents ``d`` that hold every term (index words, substrings)."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if words:
+            conds.append("d.doc_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(fts_query(" ".join(words)))
+        for sub in subs:
+            conds.append("instr(lower(coalesce(d.title, '') || ' ' || d.text), ?) > 0")
+            params.append(sub)
+        return conds, params
+
     def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
-        query = fts_query(text)
+        words, subs = split_terms(text)
+        ev_conds: list[str] = []
+        ev_params: list[Any] = []
+        if words:
+            ev_conds.append(f"{alias}.rid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+            ev_params.append(fts_query(" ".join(words)))
+        for sub in subs:
+            ev_conds.append(f"instr(lower({alias}.evidence_text), ?) > 0")
+            ev_params.append(sub)
+        doc_conds, doc_params = self._doc_match(words, subs)
         sql = (
-            f"{alias}.rid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)"
-            f" OR {alias}.page_hash IN (SELECT d.page_hash FROM documents_fts"
-            " JOIN documents d ON d.doc_id = documents_fts.rowid WHERE documents_fts MATCH ?)"
+            "(" + " AND ".join(ev_conds) + ")"
+            f" OR {alias}.page_hash IN (SELECT d.page_hash FROM documents d WHERE " + " AND ".join(doc_conds) + ")"
         )
-        return sql, [query, query]
+        return sql, ev_params + doc_params
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Documents whose title or text match every term, best first, with a snippet."""
+        """Documents whose title or text hold every term, best first, with a snippet."""
         if limit < 1:
             raise InputError(f"limit must be positive, not {limit}")
-        query = fts_query(text)
+        words, subs = split_terms(text)
+        conds, params = self._doc_match(words, subs)
         with self._reading() as cur:
+            if words:
+                # bm25 is lower-is-better; SearchHit.rank is higher-is-better.
+                cur.execute(
+                    "SELECT d.page_hash, d.source, snippet(documents_fts, 1, '[', ']', '…', 16),"
+                    " -bm25(documents_fts) AS score FROM documents_fts"
+                    " JOIN documents d ON d.doc_id = documents_fts.rowid"
+                    " WHERE documents_fts MATCH ? AND " + " AND ".join(conds[1:] or ["1"]) +
+                    " ORDER BY score DESC, d.page_hash LIMIT ?",
+                    [params[0], *params[1:], limit],
+                )
+                return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in cur.fetchall()]
+            # Substring terms only: no index rank; the snippet is cut here.
             cur.execute(
-                "SELECT d.page_hash, d.source, snippet(documents_fts, 1, '[', ']', '…', 16),"
-                " bm25(documents_fts) AS score FROM documents_fts"
-                " JOIN documents d ON d.doc_id = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY score, d.page_hash LIMIT ?",
-                [query, limit],
+                "SELECT d.page_hash, d.source, d.text FROM documents d WHERE " + " AND ".join(conds) +
+                " ORDER BY d.page_hash LIMIT ?",
+                [*params, limit],
             )
-            found = cur.fetchall()
-        # bm25 is lower-is-better; SearchHit.rank is higher-is-better.
-        return [SearchHit(h, s, snip, -float(score)) for h, s, snip, score in found]
+            return [SearchHit(h, s, substring_snippet(t, subs)) for h, s, t in cur.fetchall()]
 
 
 class _NoLock:
