@@ -119,6 +119,7 @@ class _JsonScanner:
 
     @property
     def offset(self) -> int:
+        """Character offset of the read position in the whole document (for error messages)."""
         return self._base + self._pos
 
     def _more(self) -> bool:
@@ -142,6 +143,7 @@ class _JsonScanner:
                 return self._buf[self._pos : self._pos + 1]
 
     def take(self) -> None:
+        """Consume the character :meth:`peek` returned."""
         self._pos += 1
 
     def value(self) -> Any:

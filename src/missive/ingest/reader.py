@@ -65,6 +65,7 @@ def _mtime(fd: int) -> str | None:
 def _single_page(
     stream: BinaryIO, source: str, container: str, media_type: MediaType | None, limits: Limits, fetched_at: str | None
 ) -> Page | Skip:
+    """Read a whole stream (up to the page limit) as one page."""
     raw = read_at_most(stream, limits.max_page_bytes)
     return build_page(raw, source=source, container=container, limits=limits, media_type=media_type, fetched_at=fetched_at)
 
@@ -141,6 +142,7 @@ def read_file(path: str, limits: Limits = Limits()) -> Iterator[Page | Skip]:
 
 
 def _read_format(stream: BinaryIO, path: str, fmt: str, limits: Limits, fetched_at: str | None) -> Iterator[Page | Skip]:
+    """Dispatch an opened (and gunzipped) file to the reader of its format."""
     if fmt == "jsonl":
         yield from read_jsonl(stream, path, limits)
     elif fmt == "json":

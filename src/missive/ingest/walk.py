@@ -45,6 +45,7 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Skip]:
 
 
 def _walk(folder: str, info: os.stat_result, seen: set[tuple[int, int]]) -> Iterator[str | Skip]:
+    """Yield the files under one folder, depth-first by name, entering each folder once."""
     key = (info.st_dev, info.st_ino)
     if key in seen:
         yield skip(folder, "folder already read (a symlink loop or a second link to it)")
