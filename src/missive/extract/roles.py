@@ -15,12 +15,8 @@ from ..model import Span
 from .mentions import Mention
 from .triggers import Cues, Trigger
 
-_LIST_GAP_WORDS = {
-    "and", "of", "the", "also", "along", "with", "as", "well", "president", "prime", "minister",
-    "secretary", "general", "chairman", "chairwoman", "premier", "first", "vice", "speaker",
-    "national", "assembly", "party", "'s", "’s", "head", "leader", "leaders",
-}
-_RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )+(?:[\w-]+ ){0,3}$", re.I)
+_LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
+_RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
 _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
@@ -32,6 +28,9 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|I
 _OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
 _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
+_SPEAKS = re.compile(r"^\s*,?\s*(?:(?:said|wrote|noted|stressed|added|stated)\s*)?$")
+_GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|personages|dignitaries)\b", re.I)
+_DEAD_CONTEXT = re.compile(r"\b(?:death|demise|loss|passing|funeral|bier) of (?:the )?(?:late |former )?(?:\w+ )?$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 
 
@@ -59,6 +58,7 @@ class Context:
     recipients: list[Mention] = field(default_factory=list)
     speaker: Mention | None = None
     last_type: str = ""
+    subjects: list[Mention] = field(default_factory=list)  # the first person each sentence names
     sentence_of: dict[int, Span] = field(default_factory=dict)
 
 
@@ -92,7 +92,7 @@ def _after(text: str, ms: list[Mention], pos: int, cue: re.Pattern, limit: int =
         gap = text[pos : m.start]
         if len(gap) > limit:
             return []
-        if cue.search(gap):
+        if cue.search(gap) and not _DEAD_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
             return _list_from(text, ms, i)
     return []
 
@@ -114,6 +114,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     stext = text[sent.start : sent.end]
     for m in ms:
         ctx.sentence_of[m.start] = sent
+    subjects_before = list(ctx.subjects)
+    if ms:
+        ctx.subjects.append(ms[0])
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     for trig in triggers:
@@ -133,7 +136,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
         if not senders:
-            if recipients and trig.id != "congratulated":
+            if recipients and trig.id != "congratulated" and _GROUP_SENDERS.search(pre):
                 ctx.recipients = recipients  # "Leaders of ... sent messages to X": X is the page's addressee
             continue
         if not recipients:
@@ -173,7 +176,7 @@ def _pronoun_target(text: str, pos: int, ctx: Context) -> list[Mention]:
         return []
     if _ME.search(m.group(0)):
         return [ctx.speaker] if ctx.speaker else []
-    return ctx.recipients[:1] or ctx.senders[:1]
+    return ctx.recipients[:1] or ctx.senders[:1] or ctx.subjects[-1:]
 
 
 def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, cues: Cues, pre: str):
@@ -189,7 +192,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if trig.id == "conveyed-greetings":
         senders = _after(text, ms, trig.end, _FROM, 40)
         to = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
-        return senders, to or _pronoun_target(text, trig.start, ctx) or ctx.recipients[:1], "conveyed-from"
+        if not to and re.search(r"\bto (?:him|her)\b", trig.text):
+            involved = {m.key for m in ms}
+            to = [m for m in reversed(ctx.subjects[:-1]) if m.key not in involved][:1]
+        return senders, to or ctx.recipients[:1], "conveyed-from"
     recv = cues.receive.search(text, max(sent.start, trig.start - 40), trig.start)
     if recv:
         senders = _after(text, ms, trig.end, _FROM, 120)
@@ -204,7 +210,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     inm = _IN_MESSAGE.search(pre)
     if inm:
         at = sent.start + inm.start()
-        right_before = [m for m in before if 0 <= at - m.end <= 2]
+        right_before = [m for m in before if m.end <= at and _SPEAKS.match(text[m.end : at])]
         if right_before:
             to = _after(text, ms, trig.end, _TO, 80)
             return right_before, to, "named-in-message"
