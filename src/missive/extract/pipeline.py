@@ -87,6 +87,8 @@ def extract_reports(doc: Document) -> list[Report]:
             readings.append(_read(text, sents, i, cand, cues, registry, dates, mentions_of))
     readings = _apply_reply_markers(readings)
     readings = [r for r in readings if _alive(r, registry)]
+    named = {(r.cand.sender.key, r.cand.recipient.key) for r in readings if not r.cand.weak}
+    readings = [r for r in readings if not r.cand.weak or (r.cand.sender.key, r.cand.recipient.key) in named]
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
 
 

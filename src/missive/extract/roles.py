@@ -31,6 +31,7 @@ _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+
 _SPEAKS = re.compile(r"^\s*,?\s*(?:(?:said|wrote|noted|stressed|added|stated)\s*)?$")
 _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|personages|dignitaries)\b", re.I)
 _DEAD_CONTEXT = re.compile(r"\b(?:death|demise|loss|passing|funeral|bier) of (?:the )?(?:late |former )?(?:\w+ )?$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 
 
@@ -47,6 +48,7 @@ class Candidate:
     recalled: bool = False
     type: str = ""
     hint: str = ""  # the type the page's last named cue gave, for a generic "message" read from context
+    weak: bool = False  # "the letter ...": may confirm an act named elsewhere, never names a new one
     anaphoric: bool = False  # "the letter", "in his message": the same message as one named before
 
 
@@ -149,7 +151,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         for s in senders:
             for r in recipients:
                 if s.key != r.key:
-                    out.append(Candidate(s, r, trig, sent, rule, reply, anaphoric=anaphoric, hint=ctx.last_type))
+                    out.append(Candidate(s, r, trig, sent, rule, reply, anaphoric=anaphoric, hint=ctx.last_type,
+                                         weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
         if rule.startswith("exchange"):
             for s in senders:
                 for r in recipients:
