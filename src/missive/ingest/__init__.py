@@ -9,17 +9,25 @@ dispatch, ``encoding`` for the decoding cascade.
 
 from __future__ import annotations
 
+from .dumps import read_json, read_jsonl
 from .encoding import binary_reason, detect_encoding, normalize_encoding
 from .pages import sniff_media_type
 from .reader import format_of, read_file, read_pages, read_stream
+from .walk import STDIN, iter_paths
+from .warc import read_warc
 
 __all__ = [
+    "STDIN",
     "binary_reason",
     "detect_encoding",
     "format_of",
+    "iter_paths",
     "normalize_encoding",
     "read_file",
+    "read_json",
+    "read_jsonl",
     "read_pages",
     "read_stream",
+    "read_warc",
     "sniff_media_type",
 ]
