@@ -1,4 +1,4 @@
-"""Extraction over the shared English dev pages must keep its measured event F1 (0.945 when set)."""
+"""Extraction over the shared English dev pages must keep its measured event F1 (0.963 when set)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from missive.extract import extract_reports
 from missive.extract.pagedate import find_page_date
 from missive.model import DatedValue, Document, PartialDate, content_hash
 
-FLOOR = 0.92  # measured 0.945; a small margin for harmless changes
+FLOOR = 0.94  # measured 0.963; a small margin for harmless changes
 
 
 def _scorer(eval_dir: Path):

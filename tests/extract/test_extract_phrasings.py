@@ -61,6 +61,11 @@ CASES = [
     # an official the registry does not know keeps the name as written
     ("Kim Jong Un sent a message of greetings to President Amara Tembo of Zambia on July 6.",
      [("Kim Jong Un", "Amara Tembo", "greetings", "2021-07-06", "none", None, False)]),
+    # the sender is the subject next to the verb, not a name in a clause before it
+    ("Soon after Mike Pompeo left, the media said Kim Jong Un wrote a personal letter to Donald Trump on July 8.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2021-07-08", "other", None, False)]),
+    # "the letter" alone names no new act
+    ("The letter was shown to Mike Pompeo by Donald Trump on July 9.", []),
     # not events: plans, meetings, messages to a country, to a conference
     ("Kim Jong Un will send a message to Xi Jinping next week.", []),
     ("Kim Jong Un is expected to send a letter to Vladimir Putin.", []),

@@ -100,14 +100,20 @@ def _after(text: str, ms: list[Mention], pos: int, cue: re.Pattern, limit: int =
 
 
 def _subject(text: str, ms: list[Mention], sent: Span, pos: int, cues: Cues) -> list[Mention]:
-    """The people the clause before ``pos`` is about: the first list of names not after "by"/"with"."""
-    for i, m in enumerate(ms):
-        if m.end > pos:
-            break
-        if cues.not_recipient.search(text[sent.start : m.start]) or text[m.end : m.end + 2] in ("'s", "’s"):
-            continue
-        return [g for g in _list_from(text, ms, i) if g.end <= pos]
-    return []
+    """The people the clause before ``pos`` is about: the last list of names not after "by"/"with"."""
+    eligible = [
+        m for m in ms
+        if m.end <= pos
+        and not cues.not_recipient.search(text[sent.start : m.start])
+        and text[m.end : m.end + 2] not in ("'s", "’s")
+    ]
+    if not eligible:
+        return []
+    i = len(eligible) - 1
+    # Walk back over a list ("A, B and C sent") or over one person's name and titles.
+    while i > 0 and (eligible[i - 1].key == eligible[i].key or len(_list_from(text, eligible[i - 1 : i + 1], 0)) == 2):
+        i -= 1
+    return _list_from(text, eligible, i)
 
 
 def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues) -> list[Candidate]:
@@ -253,7 +259,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
 
 def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -> list[Mention]:
     """ "In his message (to Y), X ...": X, the first names after the cue that are not its addressees."""
-    after = [m for m in ms if m.start >= trig.end]
+    after = [m for m in ms if m.start >= trig.end and not re.search(r"\bby\s*$", text[trig.end : m.start])]
     if after and re.search(r"\bto\b", text[trig.end : after[0].start]):
         skip = len(_list_from(text, after, 0))
         keys = {m.key for m in _list_from(text, after, 0)}
