@@ -49,6 +49,10 @@ class _Cursor:
         self._cur.execute(sql.replace("%", "%%").replace("?", "%s"), list(params))  # type: ignore[arg-type]
         return self
 
+    def executemany(self, sql: str, seq: Sequence[Sequence[Any]]) -> _Cursor:
+        self._cur.executemany(sql.replace("%", "%%").replace("?", "%s"), [list(p) for p in seq])  # type: ignore[arg-type]
+        return self
+
     def fetchone(self) -> Any:
         return self._cur.fetchone()
 

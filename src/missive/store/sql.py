@@ -34,6 +34,7 @@ class Cursor(Protocol):
     rowcount: int
 
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def executemany(self, sql: str, seq: Sequence[Sequence[Any]]) -> Any: ...
     def fetchone(self) -> Any: ...
     def fetchall(self) -> list[Any]: ...
 
@@ -44,6 +45,18 @@ def insert(cur: Cursor, table: str, row: dict[str, Any], ignore_conflict: bool =
     marks = ", ".join("?" for _ in row)
     tail = " ON CONFLICT DO NOTHING" if ignore_conflict else ""
     cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks}){tail}", list(row.values()))
+    return max(cur.rowcount, 0)
+
+
+def insert_many(cur: Cursor, table: str, rows_: Sequence[dict[str, Any]]) -> int:
+    """INSERT many rows of the same columns, skipping conflicts; return rows written."""
+    if not rows_:
+        return 0
+    cols = ", ".join(rows_[0])
+    marks = ", ".join("?" for _ in rows_[0])
+    cur.executemany(
+        f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING", [list(r.values()) for r in rows_]
+    )
     return max(cur.rowcount, 0)
 
 
@@ -119,22 +132,14 @@ class SqlStore:
             else:
                 known.add(page.hash)
         known_total = len(known) + (len(batch.pages) - len(new) - len(known))  # repeats in the batch
-        for doc in sorted(batch.documents, key=lambda d: d.page_hash):
-            if doc.page_hash not in known:
-                insert(cur, "documents", rows.document_row(doc))
-        new_reports = 0
-        actors: dict[str, dict[str, Any]] = {}
-        for report in sorted(batch.reports, key=lambda r: r.id):
-            if report.page_hash in known:
-                continue
-            new_reports += insert(cur, "reports", rows.report_row(report))
-            for actor in (report.sender, report.recipient):
-                row = rows.actor_row(actor)
-                actors.setdefault(row["id"], row)
-        for key in sorted(actors):
-            insert(cur, "actors", actors[key])
-        for row in sorted((rows.skip_row(s, at) for s in batch.skips), key=lambda r: r["key"]):
-            insert(cur, "skips", row)
+        docs = [rows.document_row(d) for d in sorted(batch.documents, key=lambda d: d.page_hash)]
+        insert_many(cur, "documents", [d for d in docs if d["page_hash"] not in known])
+        reports = [r for r in sorted(batch.reports, key=lambda r: r.id) if r.page_hash not in known]
+        new_reports = insert_many(cur, "reports", [rows.report_row(r) for r in reports])
+        actors = {a["id"]: a for r in reports for a in map(rows.actor_row, (r.sender, r.recipient))}
+        insert_many(cur, "actors", [actors[k] for k in sorted(actors)])
+        skips = {row["key"]: row for row in (rows.skip_row(s, at) for s in batch.skips)}
+        insert_many(cur, "skips", [skips[k] for k in sorted(skips)])
         return BatchResult(new_pages=len(new), known_pages=known_total, new_reports=new_reports)
 
     def replace_events(self, events: Sequence[Event]) -> None:
