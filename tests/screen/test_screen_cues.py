@@ -10,7 +10,7 @@ from missive.errors import DataError
 from missive.model import Page
 from missive.resources import load_data
 from missive.screen import page_text, screen_page, screen_text
-from missive.screen.cues import GROUPS, build_cues, expand_variants, parse_cues, registry_names
+from missive.screen.cues import GROUPS, CueSet, build_cues, expand_variants, load_cues, parse_cues, registry_names
 
 KEEP = [
     "President Moon sent a message of congratulations to the King of Sweden.",
@@ -149,3 +149,12 @@ def test_registry_names_refuse_a_malformed_index() -> None:
     with pytest.raises(DataError):
         registry_names({"files": "actors/world.yaml"})
     assert "vladimir putin" in registry_names(load_data("actors/index.yaml"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["president", "message", "call", " ", "’", "é", "贺电", "주석", "x" * 50, "\n"]), max_size=30)
+       .map("".join) | st.text())
+def test_the_small_latin_automaton_answers_as_the_full_one(text: str) -> None:
+    cues = load_cues()
+    full = CueSet(cues.every, cues.every, cues.window)
+    assert cues.first_missing(text.lower()) == full.first_missing(text.lower())
