@@ -189,3 +189,30 @@ def test_postgres_retries_a_serialization_failure_then_gives_up(pg_url, monkeypa
 
         with pytest.raises(StoreError, match="kept conflicting"):
             store._transaction(always)  # noqa: SLF001
+
+
+REPLACER = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from store_samples import event
+from missive.store import open_store
+with open_store(sys.argv[1]) as store:
+    reports = store.reports()
+    for round_ in range(15):
+        store.replace_events([event(f"ev-{i}", [r]) for i, r in enumerate(reports)])
+"""
+
+
+def test_concurrent_event_replacements_take_turns(store_url):
+    with open_store(store_url) as store:
+        store.write_batch(numbered_batch(list(range(12))))
+    procs = [
+        subprocess.Popen([sys.executable, "-c", REPLACER, store_url, str(HERE)], stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    with open_store(store_url) as store:
+        assert {e.id for e in store.events()} == {f"ev-{i}" for i in range(12)}
+        assert store.stats()["events"] == 12

@@ -106,6 +106,10 @@ class PostgresStore(SqlStore):
                 raise StoreError(f"write to {_redact(self.url)} failed and was rolled back: {exc}") from exc
         raise AssertionError("unreachable")
 
+    def _lock_events(self, cur: Any) -> None:
+        # Without it, two replacements running at once could both insert the same event ids.
+        cur.execute("LOCK TABLE events, event_reports IN SHARE ROW EXCLUSIVE MODE")
+
     @contextmanager
     def _reading(self) -> Iterator[Any]:
         with self._lock:

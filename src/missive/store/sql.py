@@ -88,6 +88,9 @@ class SqlStore:
         """SQL matching reports (``alias``) whose evidence or document text matches ``text``."""
         raise NotImplementedError
 
+    def _lock_events(self, cur: Cursor) -> None:
+        """Make concurrent replace_events calls take turns (a no-op where writes already do)."""
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -147,6 +150,7 @@ class SqlStore:
         self._transaction(lambda cur: self._replace_events(cur, events))
 
     def _replace_events(self, cur: Cursor, events: Sequence[Event]) -> None:
+        self._lock_events(cur)
         wanted = sorted({r.id for e in events for r in e.reports})
         stored: set[str] = set()
         for part in _chunks(wanted):
