@@ -103,18 +103,20 @@ def parse_cues(data: object) -> dict:
     return parsed
 
 
-#: Chinese cues are written once, in simplified characters; these OpenCC
-#: conversions add the traditional forms (Taiwan and Hong Kong pages).
-_ZH_VARIANTS: tuple[str, ...] = ("s2t", "s2tw", "s2hk")
+@functools.cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def expand_variants(language: str, cues: list[str]) -> list[str]:
-    """The cues plus, for Chinese, their traditional-character forms; sorted, no repeats."""
+    """The cues plus, for Chinese, their traditional-character forms (OpenCC s2t); sorted, no repeats.
+
+    s2tw and s2hk give the same forms for these cues, and each converter costs
+    a fifth of a second to load, so one is enough.
+    """
     forms = set(cues)
     if language.startswith("zh"):
-        for config in _ZH_VARIANTS:
-            converter = opencc.OpenCC(config)
-            forms.update(converter.convert(cue) for cue in cues)
+        forms.update(_s2t().convert(cue) for cue in cues)
     return sorted(forms)
 
 
