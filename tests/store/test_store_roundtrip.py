@@ -9,7 +9,7 @@ from store_samples import KIM, LOCAL, PUTIN, XI, document, event, numbered_batch
 
 from missive.errors import ConfigError, InputError, NotFoundError, StoreError
 from missive.model import ActorRef, DatedValue, Document, PartialDate, Skip, Span
-from missive.store import Batch, open_store
+from missive.store import Batch, Query, open_store
 from missive.store import rows as store_rows
 
 # -- round trips -------------------------------------------------------------------------
@@ -250,3 +250,15 @@ def test_memory_store_works():
         store.write_batch(Batch(pages=[p], reports=[report(p)]))
         assert len(store.reports()) == 1
         assert store.actors()[0] == ActorRef(KIM.name, KIM.kind, KIM.actor_id)
+
+
+def test_nul_in_text_is_stored_as_replacement_character_on_both_backends(store):
+    p = page(13)
+    doc = dataclasses.replace(document(p), text="Before\x00after.", title="Tab\x00le")
+    r = report(p, sender=ActorRef("Odd\x00Name"), sentence="A letter\x00was sent.")
+    store.write_batch(Batch(pages=[p], documents=[doc], reports=[r]))
+    got = store.document(p.hash)
+    assert (got.text, got.title) == ("Before\ufffdafter.", "Tab\ufffdle")
+    assert len(got.text) == len(doc.text)
+    assert store.report(r.id) == r  # the report's JSON keeps the NUL escaped, exactly
+    assert store.reports(Query(sender="odd\ufffdname")) == [r]

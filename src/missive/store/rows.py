@@ -23,6 +23,12 @@ from ..model import ActorRef, DatedValue, Document, Event, Page, PartialDate, Re
 UNDATED_SORT = ""
 
 
+def db_value(value: Any) -> Any:
+    """A value as it is written: NUL in text becomes U+FFFD, since PostgreSQL refuses NUL;
+    one code point for one keeps every Span offset valid, and both backends store alike."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
 def now_iso() -> str:
     """The current UTC time as an ISO string, the form every timestamp column holds."""
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")

@@ -44,7 +44,7 @@ def insert(cur: Cursor, table: str, row: dict[str, Any], ignore_conflict: bool =
     cols = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     tail = " ON CONFLICT DO NOTHING" if ignore_conflict else ""
-    cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks}){tail}", list(row.values()))
+    cur.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks}){tail}", [rows.db_value(v) for v in row.values()])
     return max(cur.rowcount, 0)
 
 
@@ -55,7 +55,7 @@ def insert_many(cur: Cursor, table: str, rows_: Sequence[dict[str, Any]]) -> int
     cols = ", ".join(rows_[0])
     marks = ", ".join("?" for _ in rows_[0])
     cur.executemany(
-        f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING", [list(r.values()) for r in rows_]
+        f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING", [[rows.db_value(v) for v in r.values()] for r in rows_]
     )
     return max(cur.rowcount, 0)
 
