@@ -157,8 +157,9 @@ def test_sqlite_scripts_split_into_whole_statements():
         db.execute(s)
 
 
-def test_a_single_page_batch_on_memory_store_is_quick():
+def test_an_in_memory_store_is_migrated_on_open():
     with open_store(":memory:") as store:
+        assert [v for v, _ in _applied(store)] == [m.version for m in load_migrations("sqlite")]
         assert store.write_batch(Batch(pages=[page(1)])).new_pages == 1
 
 
