@@ -112,7 +112,7 @@ def test_data_file_is_checked(monkeypatch):
     good = {"abbreviations": ["Mr"], "final_abbreviations": ["etc"], "latin_enders": ".", "cjk_enders": "。",
             "closers": ")", "wrap_endings": ",", "languages": {}}
     bad = [{**good, "abbreviations": ["Mr", False]}, {**good, "latin_enders": ""},
-           {**good, "languages": {"ko": {"ender_after": "[가-"}}}, {k: v for k, v in good.items() if k != "closers"}]
+           {**good, "languages": {"ko": {"ender_after": "힣-가"}}}, {k: v for k, v in good.items() if k != "closers"}]
     try:
         monkeypatch.setattr(sentences, "load_data", lambda name: good)
         assert sentences.rules().abbreviations == {"Mr"}
