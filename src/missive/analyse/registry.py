@@ -8,7 +8,7 @@ and accepts the few spellings of its keys that a hand-written file may use.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import DataError
@@ -112,14 +112,44 @@ def _entries(source: str, doc: Any) -> list[Any]:
     raise DataError(f"{source}: expected a list of actors, got {type(doc).__name__}")
 
 
+def _extra_names(doc: Any) -> dict[str, list[str]]:
+    """Names kept apart from the entries (``actors: {id: {zh: [...], ko: [...]}}``)."""
+    out: dict[str, list[str]] = {}
+    block = doc.get("actors") if isinstance(doc, dict) else None
+    if not isinstance(block, dict):
+        return out
+    for actor_id, langs in block.items():
+        if isinstance(langs, dict):
+            for lang, names in langs.items():
+                if lang not in ("short", "roles") and isinstance(names, list):
+                    out.setdefault(str(actor_id), []).extend(str(n) for n in names)
+    return out
+
+
 @functools.cache
 def registry() -> dict[str, RegistryActor]:
-    """Load every ``data/actors/*.yaml`` once: actor id -> entry (DataError on a bad file)."""
+    """Load the registry once: actor id -> entry (DataError on a bad file).
+
+    ``actors/index.yaml`` names the files of entries, in order; any other file of
+    the folder shaped ``actors: {id: {lang: [names]}}`` adds names to those entries.
+    """
+    present = list_data(ACTORS_DIR)
+    index_name = f"{ACTORS_DIR}/index.yaml"
+    index = load_data(index_name) if index_name in present else None
+    listed = [str(f) for f in (index or {}).get("files", [])] if isinstance(index, dict) else []
+    entry_files = listed or [n for n in present if n != index_name]
     out: dict[str, RegistryActor] = {}
-    for name in list_data(ACTORS_DIR):
+    for name in entry_files:
         for entry in _entries(name, load_data(name)):
             actor = _actor(name, entry)
             out.setdefault(actor.id, actor)
+    for name in present:
+        if name == index_name or name in entry_files:
+            continue
+        for actor_id, names in _extra_names(load_data(name)).items():
+            if actor_id in out:
+                actor = out[actor_id]
+                out[actor_id] = replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *names))))
     return dict(sorted(out.items()))
 
 
