@@ -1,0 +1,151 @@
+"""p50/p95 latency of the API's main queries on a store of many events, SQLite and PostgreSQL.
+
+    .venv/bin/python bench/query_latency.py [--events 1000000] [--backend sqlite|postgres|both]
+
+The store is built through the store API (``write_batch`` in batches of
+pages with their documents and reports, then one ``replace_events``), four
+reports per page, one event per report, so every query runs on the real
+schema and indexes. PostgreSQL: 127.0.0.1:5432, trust auth; the benchmark
+creates and drops its own database ``missive_bench``. The queries are the
+ones the web API runs: the event list (keyset page of 50) without and with
+filters, one event, counts per pair and per year, full-text search.
+Results: bench/out/query_latency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from common import write_result
+
+from missive.analyse import count_events
+from missive.model import ActorRef, Document, Event, Occasion, Page, PartialDate, Report
+from missive.store import open_store
+from missive.store.base import Batch, Query
+from missive.web.common import fetch_events
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+PG_DB = "missive_bench"
+TYPES = ["congratulatory", "greetings", "verbal", "letter", "condolence", "thanks", "call", "message"]
+KINDS = ["anniversary", "national_day", "election", "birthday", "new_year", "condolence", "thanks", "none"]
+WORDS = ["friendship", "cooperation", "anniversary", "congratulations", "people", "relations", "victory",
+         "prosperity", "condolences", "flood", "election", "trust", "strategic", "partnership", "peace"]
+
+
+def _actors(count: int, rng: random.Random) -> list[ActorRef]:
+    syllables = ["kim", "li", "park", "xi", "wang", "ivan", "petr", "jose", "ahmed", "hun", "to", "lam"]
+    names = sorted({f"{rng.choice(syllables).title()} {rng.choice(syllables).title()}{i}" for i in range(count)})
+    return [ActorRef(name=n, actor_id=n.lower().replace(" ", "-")) for n in names]
+
+
+def build(store, events: int, seed: int, batch_pages: int = 2500) -> dict:
+    """Fill ``store`` with ``events`` one-report events through the store API; return timings."""
+    rng = random.Random(seed)
+    actors = _actors(300, rng)
+    all_reports: list[Report] = []
+    start = time.perf_counter()
+    pages, docs, reports = [], [], []
+    for i in range((events + 3) // 4):
+        text = " ".join(rng.choice(WORDS) for _ in range(60)) + f" page {i}"
+        page = Page(source=f"bench-{i}", raw=text.encode(), text=text, media_type="text", encoding="utf-8",
+                    container="txt", url=f"https://bench.example/{i}")
+        pages.append(page)
+        docs.append(Document(page_hash=page.hash, source=page.source, text=text, language="en", url=page.url))
+        for _ in range(min(4, events - len(all_reports) - len(reports))):
+            s, r = rng.sample(actors, 2)
+            year = rng.randrange(1950, 2026)
+            report = Report(doc=page.url, page_hash=page.hash, sender=s, recipient=r, type=rng.choice(TYPES),
+                            date=PartialDate(year, rng.randrange(1, 13), rng.randrange(1, 29)),
+                            occasion=Occasion(rng.choice(KINDS)), language="en", outlet=rng.choice(["KCNA", "Xinhua"]))
+            reports.append(report)
+        if len(pages) >= batch_pages:
+            store.write_batch(Batch(pages=pages, documents=docs, reports=reports))
+            all_reports.extend(reports)
+            pages, docs, reports = [], [], []
+    store.write_batch(Batch(pages=pages, documents=docs, reports=reports))
+    all_reports.extend(reports)
+    written = time.perf_counter()
+    store.replace_events([
+        Event(id=r.id, sender=r.sender, recipient=r.recipient, type=r.type, date=r.date, occasion=r.occasion,
+              reply=False, reports=(r,)) for r in all_reports
+    ])
+    done = time.perf_counter()
+    return {"write_batches_s": written - start, "replace_events_s": done - written, "events": len(all_reports),
+            "sample_ids": [r.id for r in rng.sample(all_reports, 50)], "actors": [a.name for a in actors[:5]]}
+
+
+def _latency(run, repeats: int, budget_s: float = 30.0) -> dict:
+    times = []
+    start = time.perf_counter()
+    for i in range(repeats):
+        t = time.perf_counter()
+        run(i)
+        times.append((time.perf_counter() - t) * 1000)
+        if time.perf_counter() - start > budget_s:
+            break
+    times.sort()
+    return {"runs": len(times), "p50_ms": statistics.median(times),
+            "p95_ms": times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]}
+
+
+def measure(store, info: dict, repeats: int) -> dict:
+    ids, actor = info["sample_ids"], info["actors"][0]
+    filtered = Query(sender=actor, since=PartialDate(1990), until=PartialDate(2020), type="congratulatory")
+    queries = {
+        "events_page_unfiltered": lambda i: fetch_events(store, Query(), None, 50),
+        "events_page_filtered": lambda i: fetch_events(store, filtered, None, 50),
+        "events_page_party": lambda i: fetch_events(store, Query(party=info["actors"][i % 5]), None, 50),
+        "one_event": lambda i: store.event(ids[i % len(ids)]),
+        "counts_per_pair_of_one_actor": lambda i: count_events(store, "pair", Query(party=actor)),
+        "counts_per_year_of_one_actor": lambda i: count_events(store, "year", Query(party=actor)),
+        "counts_per_pair_all": lambda i: count_events(store, "pair", Query()),
+        "search": lambda i: store.search(["friendship", "flood victory", "strategic partnership"][i % 3], limit=20),
+    }
+    results = {}
+    for name, run in queries.items():
+        results[name] = _latency(run, repeats if "all" not in name else 3)
+        r = results[name]
+        print(f"  {name:32s} p50 {r['p50_ms']:9.1f} ms  p95 {r['p95_ms']:9.1f} ms  ({r['runs']} runs)", flush=True)
+    return results
+
+
+def _postgres_url() -> str:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
+        conn.execute(f"CREATE DATABASE {PG_DB}")
+    return f"postgresql://postgres@127.0.0.1:5432/{PG_DB}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--repeats", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    out = {"events": args.events, "build": "store API: write_batch per 2,500 pages (4 reports each), one replace_events"}
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in backends:
+            url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url()
+            with open_store(url) as store:
+                info = build(store, args.events, args.seed)
+                print(f"{backend}: built {info['events']:,} events in "
+                      f"{info['write_batches_s'] + info['replace_events_s']:.0f} s "
+                      f"(writes {info['write_batches_s']:.0f} s, events {info['replace_events_s']:.0f} s)", flush=True)
+                results = measure(store, info, args.repeats)
+            out[backend] = {"build": {k: v for k, v in info.items() if k in ("write_batches_s", "replace_events_s")},
+                            "queries": results,
+                            "over_50ms_p95": sorted(k for k, v in results.items() if v["p95_ms"] >= 50)}
+    print(write_result("query_latency", out))
+
+
+if __name__ == "__main__":
+    main()
