@@ -191,5 +191,5 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 
     from ..web import create_app
 
-    app = create_app(resolve_db(db), token=token, ingest=jobs.ingest_uploads)
+    app = create_app(resolve_db(db), token=token, ingest=jobs.ingest_uploads, resolve=jobs.resolve_store)
     uvicorn.run(app, host=host, port=port)

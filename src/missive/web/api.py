@@ -286,7 +286,7 @@ async def upload_pages(request: Request) -> dict:
     },
 )
 async def post_override(request: Request) -> dict:
-    """Store a merge/split decision; events change at the next resolve."""
+    """Store a merge/split decision and re-merge the events (when the server can resolve)."""
     _authorize(request)
     try:
         body = OverrideIn.model_validate_json(await request.body())
@@ -296,6 +296,9 @@ async def post_override(request: Request) -> dict:
         with store_for(request) as store:
             for rid in body.report_ids:
                 store.report(rid)  # 404 for an unknown report rather than a dangling override
-            return store.add_override(body.kind, body.report_ids, body.note)
+            override = store.add_override(body.kind, body.report_ids, body.note)
+            if request.app.state.resolve is not None:
+                request.app.state.resolve(store)
+            return override
 
     return to_dict(await run_in_threadpool(run))

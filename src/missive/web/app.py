@@ -7,9 +7,12 @@ so this package never imports ingest/clean/extract/jobs.
 
 from __future__ import annotations
 
+import threading
+from contextlib import asynccontextmanager
+
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, AsyncIterator, Callable, Sequence
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -37,10 +40,19 @@ def _default_opener(url: str) -> Store:
     return open_store(url)
 
 
+@asynccontextmanager
+async def _close_store_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    if app.state.store is not None:
+        app.state.store.close()
+        app.state.store = None
+
+
 def create_app(
     store_url: str,
     token: str | None = None,
     ingest: IngestFn | None = None,
+    resolve: Callable[[Store], Any] | None = None,
     *,
     max_body: int = MAX_BODY,
     writes_per_minute: int = WRITES_PER_MINUTE,
@@ -49,7 +61,9 @@ def create_app(
     """Build the desk over the store at ``store_url``.
 
     Without ``token`` the API is read-only (writes answer 403); ``ingest`` is
-    what ``POST /api/pages`` calls with the uploaded files and an open store.
+    what ``POST /api/pages`` calls with the uploaded files and an open store;
+    ``resolve`` re-merges events after an override is stored (the CLI passes
+    ``jobs.resolve_store``; without it, events change at the next resolve).
     """
     app = FastAPI(
         title="missive",
@@ -58,11 +72,15 @@ def create_app(
         docs_url=None,  # the stock docs pages load scripts from a CDN: the CSP forbids that
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_close_store_at_shutdown,
     )
     app.state.store_url = store_url
     app.state.token = token or None
     app.state.ingest = ingest
     app.state.open_store = open_store or _default_opener
+    app.state.store = None
+    app.state.store_lock = threading.Lock()
+    app.state.resolve = resolve
     app.state.max_files = MAX_FILES
     app.state.rate_limiter = RateLimiter(writes_per_minute)
     here = Path(str(resources.files("missive.web")))
@@ -76,4 +94,5 @@ def create_app(
     app.include_router(html_router)
     app.mount("/static", StaticFiles(directory=str(here / "static")), name="static")
     app.add_middleware(GuardMiddleware, max_body=max_body)
+
     return app

@@ -27,12 +27,17 @@ T = TypeVar("T")
 
 @contextmanager
 def store_for(request: Request) -> Iterator[Store]:
-    """Open the app's store for one request (in the request's own thread) and close it."""
-    store = request.app.state.open_store(request.app.state.store_url)
-    try:
-        yield store
-    finally:
-        store.close()
+    """The app's one long-lived store, opened on first use and closed at shutdown.
+
+    Opening per request would redo the connection and migration check on every
+    call; the stores are made for sharing (SQLite: a reader connection per
+    thread and one writer; PostgreSQL: a locked connection).
+    """
+    state = request.app.state
+    with state.store_lock:
+        if state.store is None:
+            state.store = state.open_store(state.store_url)
+    yield state.store
 
 
 def _date(value: str | None, name: str) -> PartialDate | None:
