@@ -43,6 +43,7 @@ class Actor:
     offices: tuple[Office, ...] = ()
     born: dt.date | None = None
     died: dt.date | None = None
+    kin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # "brother" -> actor id
 
     def alive_on(self, on: dt.date | None) -> bool:
         """False only when the registry knows the person had died before ``on``."""
@@ -85,6 +86,7 @@ def _actor(entry: dict, where: str) -> Actor:
         offices=tuple(offices),
         born=_date(entry.get("born"), where),
         died=_date(entry.get("died"), where),
+        kin={str(k): str(v) for k, v in (entry.get("kin") or {}).items()},
     )
 
 
@@ -109,6 +111,14 @@ class Registry:
             for office in actor.offices:
                 for title in office.titles:
                     self.by_title.setdefault(title, []).append((office, actor.id))
+        self.check_kin()
+
+    def check_kin(self) -> None:
+        """Every ``kin`` entry must name an actor of the registry."""
+        for actor in self.actors.values():
+            for rel, other in sorted(actor.kin.items()):
+                if other not in self.actors:
+                    raise DataError(f"actors: {actor.id}: kin {rel!r} names unknown actor {other!r}")
 
     def get(self, actor_id: str) -> Actor:
         """The actor with this id (KeyError if unknown)."""
@@ -152,4 +162,6 @@ def load_registry() -> Registry:
         if not isinstance(entries, list):
             raise DataError(f"{name}: expected a list of actors")
         actors.extend(_actor(e, name) for e in entries)
-    return Registry(actors)
+    from .cjk.names import merge_cjk_names  # Chinese and Korean names: data/actors/names-cjk.yaml
+
+    return Registry(merge_cjk_names(actors))

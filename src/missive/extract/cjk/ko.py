@@ -1,0 +1,157 @@
+"""Korean roles: who sends and who receives, from the particles after each name.
+
+Korean puts titles after a name and marks its role by a particle at the end of
+that name-and-title phrase: "김정은 국무위원장이" (subject), "시진핑 주석에게"
+(addressee), "푸틴 대통령의" (of), "X로부터" (from). A message word then reads as:
+
+- "X가/X는 ... Y에게 [축전]을 보냈다": X -> Y (the nearest subject before the word);
+- "X의 [축전]", "X가 보낸 [축전]": X's earlier message, to the other party named;
+- "Y는 X로부터 [답전]을 받았다": X -> Y;
+- "[축전]에서" (in the message): the message reported elsewhere, said again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Span
+from ..mentions import Mention
+from .mentions import BOTH
+from .common import Cand, Context, Cue, is_negative, pairs, resolve_special
+from .lexicon import Lexicon
+from .names import load_cjk_names
+
+_TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
+_VERBISH = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면)$")
+
+
+def _particles(lex: Lexicon) -> list[tuple[str, str]]:
+    table = lex.roles["particles"]
+    return sorted(((p, role) for role, ps in table.items() for p in ps), key=lambda x: -len(x[0]))
+
+
+def role_of(norm: str, m: Mention, limit: int, lex: Lexicon) -> tuple[str, int]:
+    """The role particle closing the phrase that starts with name ``m`` (titles skipped), and where it ends."""
+    titles = ("동지", *load_cjk_names().titles["ko"])
+    particles = _particles(lex)
+    pos, tokens = m.end, 0
+    while pos < limit and tokens < 5:
+        if norm[pos] == "(":
+            close = norm.find(")", pos, limit)
+            pos = close + 1 if close > 0 else limit
+            continue
+        if norm[pos] == ",":
+            return ("subject", pos + 1) if tokens <= 3 else ("none", pos)
+        if norm[pos].isspace():
+            pos += 1
+            continue
+        tok = _TOKEN.match(norm, pos, limit)
+        if not tok:
+            return "none", pos
+        word = tok.group(0)
+        rest, stripped = word if tokens or pos != m.end else word, False
+        while True:
+            t = next((t for t in titles if rest.startswith(t)), None)
+            if not t:
+                break
+            rest, stripped = rest[len(t):], True
+        rest = rest.rstrip("'\"")
+        if rest == "":
+            pos, tokens = tok.end(), tokens + 1
+            continue
+        hit = next((role for p, role in particles if rest == p), None)
+        if hit and (stripped or pos == m.end or tokens == 0 or True):
+            return hit, tok.end()
+        if stripped or _VERBISH.search(word):
+            return "none", pos  # a title followed by other words, or a verb: the phrase has ended
+        pos, tokens = tok.end(), tokens + 1  # a modifier (country, party) between name and title
+    return "none", pos
+
+
+def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], lex: Lexicon, ctx: Context) -> list[Cand]:
+    """Every act the sentence states, from its cues and the roles of its names."""
+    if not cues or not ms or is_negative(norm, sent, lex):
+        return []
+    roles = [role_of(norm, m, (ms[i + 1].start if i + 1 < len(ms) else sent.end), lex) for i, m in enumerate(ms)]
+    subjects = [(m, r) for m, r in zip(ms, roles) if r[0] in ("subject", "topic")]
+    speaker = subjects[0][0] if subjects else None
+    out: list[Cand] = []
+    genitive_of: dict[int, Mention] = {}  # cue index -> the genitive sender it took
+    mutual = lex.roles["mutual"]
+    for ci, cue in enumerate(cues):
+        before = [(m, r) for m, r in zip(ms, roles) if m.end <= cue.start]
+        sender, rule, recalled, anaphoric = None, "", False, False
+        # "X의 [축전]" / "X가 보낸 [축전]" / "X의 축전과 [구두친서]"
+        for m, (role, end) in reversed(before):
+            gap = norm[end : cue.start]
+            if role == "genitive" and len(gap) <= 14 and not any(_VERBISH.search(w) for w in gap.split()):
+                sender, rule, recalled = m, "genitive", True
+            elif role in ("subject", "topic") and len(gap) <= 20 and lex.roles["relative"].search(gap + " ") and \
+                    not re.search(r"[을를]\s", gap):
+                sender, rule, recalled = m, "relative", True
+            break
+        if sender is None and ci > 0 and (ci - 1) in genitive_of and re.match(r"^\s*(?:과|와|및|,)\s*\S{0,12}\s?\S{0,8}\s?$", norm[cues[ci - 1].end : cue.start]):
+            sender, rule, recalled = genitive_of[ci - 1], "genitive-list", True
+        if sender is not None:
+            genitive_of[ci] = sender
+        source = [m for m, r in zip(ms, roles) if r[0] == "source"]
+        if sender is None and source:
+            sender, rule = source[0], "received-from"
+        if sender is None:
+            subj = [m for m, r in before if r[0] in ("subject", "topic")]
+            if subj:
+                sender, rule = subj[-1], "subject"
+        if sender is None:
+            continue
+        if sender.name == BOTH:  # "양국 정상은 친서를 교환해": each of the page's pair wrote to the other
+            if ctx.pair:
+                a, b = ctx.pair
+                out += [Cand(a, b, cue, sent, index, "both-leaders", cue.kind.reply, recalled),
+                        Cand(b, a, cue, sent, index, "both-leaders", cue.kind.reply, recalled)]
+            continue
+        content = bool(lex.content_after.match(norm, cue.end, sent.end))
+        senders = resolve_special(sender, speaker if sender is not speaker else None, ctx)
+        if not senders:
+            continue
+        recipients = _recipients(norm, ms, roles, sender, cue, rule, ctx, mutual, sent)
+        if not recipients:
+            continue
+        anaphoric = content and rule == "subject" and not any(r[0] == "dative" for r in roles)
+        both = rule == "subject" and bool(mutual.search(norm, cue.end, min(sent.end, cue.end + 12)))
+        for s, r in pairs(senders, recipients):
+            out.append(Cand(s, r, cue, sent, index, rule, cue.kind.reply, recalled, anaphoric, cue.kind.marker))
+            if both:
+                out.append(Cand(r, s, cue, sent, index, rule + "-mutual", cue.kind.reply, recalled, anaphoric))
+        if not anaphoric and not cue.kind.marker and rule in ("subject", "received-from"):
+            ctx.pair = (senders[0], recipients[0])
+    has_message = any(not c.marker for c in out)
+    return [c for c in out if not c.marker or has_message]
+
+
+def _recipients(norm, ms, roles, sender: Mention, cue: Cue, rule: str, ctx: Context, mutual, sent: Span) -> list[Mention]:
+    """The addressees: names marked 에게/께 (with those listed before them), else the other party named."""
+    if rule == "received-from":
+        subj = [m for m, r in zip(ms, roles) if r[0] in ("subject", "topic") and m.key != sender.key]
+        return subj[:1]
+    dative = [i for i, (m, r) in enumerate(zip(ms, roles)) if r[0] == "dative" and m.start < cue.start and m.key != sender.key]
+    if dative:
+        i = dative[-1]
+        group = [ms[i]]
+        while i > 0 and roles[i - 1][0] == "conj":
+            i -= 1
+            group.insert(0, ms[i])
+        return [g for g in group if g.key != sender.key]
+    if rule == "subject" and mutual.search(norm, cue.end, min(sent.end, cue.end + 12)):
+        partners = [m for m, r in zip(ms, roles) if r[0] == "conj" and m.key != sender.key]
+        if partners:
+            return partners[:1]
+        if sender.name.startswith("@") and ctx.pair:
+            return []
+    others = [m for m in ms if m.key != sender.key and not m.name.startswith("@")]
+    if rule in ("genitive", "relative", "genitive-list"):
+        subj = [m for m, r in zip(ms, roles) if r[0] in ("subject", "topic") and m.key != sender.key]
+        others = subj + others
+    if others:
+        return others[:1]
+    other = ctx.other(sender)
+    return [other] if other else []
