@@ -41,7 +41,8 @@ CASES = [
       ("Xi Jinping", "Kim Jong Un", "congratulatory", "2021-07", "none", None, False)]),
     # an exchange is two events
     ("Xi Jinping and Kim Jong Un exchanged congratulatory messages on Sunday.",
-     []),
+     [("Kim Jong Un", "Xi Jinping", "congratulatory", "2021-07-11", "none", None, False),
+      ("Xi Jinping", "Kim Jong Un", "congratulatory", "2021-07-11", "none", None, False)]),
     ("Xi Jinping exchanged congratulatory messages with Kim Jong Un on Sunday.",
      [("Kim Jong Un", "Xi Jinping", "congratulatory", "2021-07-11", "none", None, False),
       ("Xi Jinping", "Kim Jong Un", "congratulatory", "2021-07-11", "none", None, False)]),

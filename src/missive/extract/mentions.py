@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..errors import DataError
+from ..resources import load_data, require_keys
 from .registry import Registry
 
 # Titles that, before a capitalised personal name, mark an official the registry may not know.
@@ -20,19 +22,27 @@ _TITLE_WORDS = (
     r"Emperor|Sultan|Emir|Ambassador|Governor|Vice President|Head|Leader|Comrade)"
 )
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"
-_UNKNOWN_AFTER_TITLE = re.compile(_TITLE_WORDS + r"(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,6})? (" + _NAME + r")\b")
+# The "of ..." part is lazy: words it leaves to the name are stripped again if they name an organisation.
+_UNKNOWN_AFTER_TITLE = re.compile(_TITLE_WORDS + r"(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,6}?)? (" + _NAME + r")\b")
 _UNKNOWN_BEFORE_TITLE = re.compile(
     r"\b(" + _NAME + r"), (?:the )?(?:[A-Z][a-z]+'s )?(?:first |vice |acting |prime )?"
     r"(?:president|prime minister|premier|chairman|chairwoman|general secretary|first secretary|"
     r"secretary|minister|speaker|king|ambassador)\b"
 )
-# Capitalised words that are never a personal name here.
-_NOT_NAME = {
-    "The", "Party", "Central", "Committee", "Republic", "People", "Korea", "China", "State",
-    "Council", "Affairs", "Democratic", "Communist", "Workers", "Korean", "Chinese", "National",
-    "Assembly", "Government", "Ministry", "Foreign", "Supreme", "Military", "Commission",
-    "Federation", "Russian", "United", "States", "Cuba", "Vietnam", "Laos", "On", "In", "His", "Parliament", "Secretary", "General",
-}
+
+
+@functools.cache
+def _name_words() -> tuple[frozenset[str], re.Pattern]:
+    """``actors/name-words.yaml``: words never in a personal name, and words for relatives."""
+    data = load_data("actors/name-words.yaml")
+    if not isinstance(data, dict):
+        raise DataError("actors/name-words.yaml: expected a mapping")
+    require_keys("actors/name-words.yaml", data, ("not_name", "kin"))
+    words = frozenset(str(w) for w in data["not_name"])
+    kin = re.compile(r"\b(?:his|her|His|Her) (" + "|".join(sorted(map(re.escape, map(str, data["kin"])))) + r")\b")
+    return words, kin
+
+
 PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their|I|me|my|we|us|our|you|your)\b")
 
 
@@ -92,15 +102,36 @@ def find_mentions(
         actor = registry.resolve(m.group(1), on)
         if actor is not None:
             titles.append(Mention(m.start(), m.end(), m.group(1), actor.name, actor.id, (m.group(1),), "title"))
+    not_name, kin = _name_words()
     for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE):
         for m in rx.finditer(text, start, end):
-            words = m.group(1).replace("-", " ").split()
-            if any(w in _NOT_NAME for w in words):
+            n_start, name = m.start(1), m.group(1)
+            # An organisation's words the title's "of ..." left before the name are not the name.
+            while name.split(" ", 1)[0] in not_name and " " in name:
+                head = name.split(" ", 1)[0]
+                n_start, name = n_start + len(head) + 1, name[len(head) + 1 :]
+            words = name.replace("-", " ").split()
+            if len(words) < 2 or any(w in not_name for w in words):
                 continue
-            if any(f.start < m.end(1) and m.start(1) < f.end for f in found):
+            n_end = n_start + len(name)
+            if any(f.start < n_end and n_start < f.end for f in found):
                 continue
-            found.append(Mention(m.start(1), m.end(1), m.group(1), m.group(1), None, source="unknown"))
+            found.append(Mention(n_start, n_end, name, name, None, source="unknown"))
+    found.extend(_kin_mentions(text, start, end, registry, found, kin))
     return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
+
+
+def _kin_mentions(text: str, start: int, end: int, registry: Registry, found: list[Mention], kin: re.Pattern) -> list[Mention]:
+    """ "her brother" after a named person whose relative the registry knows: that relative."""
+    out = []
+    for m in kin.finditer(text, start, end):
+        before = [f for f in found if f.end <= m.start() and f.actor_id]
+        for f in reversed(before):
+            other = registry.actors[f.actor_id].kin.get(m.group(1))
+            if other:
+                out.append(Mention(m.start(), m.end(), m.group(0), registry.get(other).name, other, source="kin"))
+                break
+    return out
 
 
 def _attach_titles(text: str, names: list[Mention], titles: list[Mention]) -> list[Mention]:

@@ -33,6 +33,15 @@ _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|persona
 _DEAD_CONTEXT = re.compile(r"\b(?:death|demise|loss|passing|funeral|bier) of (?:the )?(?:late |former )?(?:\w+ )?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
+# "X was the first to congratulate Y, sending a message": the message is the main subject's.
+_PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)\s+(?:\w+\s+){0,2}$", re.I)
+# "called Fidel a symbol", "called him a friend": naming someone, not a phone call.
+_NAMING = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s+(?:\w+\s+){0,3}[\"“']")
+_FROM_CUE = re.compile(r"^\s*from\s+(?:the\s+)?$")
+_OF_FROM = re.compile(r"\b(?:of|from)\b")
+_TO_FOR = re.compile(r"\b(?:to|for)\b")
+_RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
+_SENT_VERB = re.compile(r"\s*(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 
 
 @dataclass
@@ -135,6 +144,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         pre = text[sent.start : trig.start]
         if trig.id in ("congratulated", "message") and (statement or _MEETING.search(stext)):
             continue
+        if trig.id == "phone-call" and trig.text.lower().endswith("called") and _NAMING.match(text, trig.end):
+            continue
         if trig.id == "congratulated" and _MEETING.search(stext):
             continue
         reply = trig.id == "reply-message" or any(rx.search(stext) for _, rx in cues.reply)
@@ -144,8 +155,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
         if not senders:
-            if recipients and trig.id != "congratulated" and _GROUP_SENDERS.search(pre):
-                ctx.recipients = recipients  # "Leaders of ... sent messages to X": X is the page's addressee
+            addressee = _GROUP_SENDERS.search(pre) or rule == "received-from" or trig.id == "congratulations-noun"
+            if recipients and addressee:
+                # "Leaders of ... sent messages to X", "X received congratulations from ...",
+                # "Congratulations to X": X is the page's addressee; the senders follow.
+                ctx.recipients = recipients
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)
@@ -159,7 +173,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 if s.key != r.key:
                     out.append(Candidate(s, r, trig, sent, rule, reply, anaphoric=anaphoric, hint=ctx.last_type,
                                          weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
-        if rule.startswith("exchange"):
+        if rule == "exchange":
             for s in senders:
                 for r in recipients:
                     if s.key != r.key:
@@ -192,15 +206,25 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     before = [m for m in ms if m.end <= trig.start]
     stext_after = text[trig.end : sent.end]
     if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang"):
-        return _subject(text, before, sent, trig.start, cues), _after(text, ms, trig.end, re.compile(r"\bwith\b")), "exchange"
+        subject = _subject(text, before, sent, trig.start, cues)
+        partners = _after(text, ms, trig.end, re.compile(r"\bwith\b"))
+        if not partners and len(subject) >= 2:  # "A and B exchanged messages": each wrote to the other
+            return subject, subject, "exchange-among"
+        return subject, partners, "exchange"
     if trig.id == "congratulations-offered" or trig.id == "compliments":
         givers = _after(text, ms, trig.end, re.compile(r""), 80)
         if trig.id == "compliments":
             return givers, _subject(text, before, sent, trig.start, cues), "compliments-of"
         return givers, [], "offered-by"
     if trig.id == "conveyed-greetings":
-        senders = _after(text, ms, trig.end, _FROM, 40)
-        to = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
+        # The principal: "conveyed X's greetings", else "greetings of/from X"; never the envoy.
+        inside = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
+        owner = [m for m in inside if text[m.end : m.end + 2] == "'s"]
+        senders = owner[:1] or _after(text, ms, trig.end, _OF_FROM, 40)
+        to = [m for m in inside if m not in owner]
+        if not to:
+            after = max([trig.end, *(m.end for m in senders if m.start >= trig.end)])
+            to = _after(text, ms, after, _TO_FOR, 60)
         if not to and re.search(r"\bto (?:him|her)\b", trig.text):
             involved = {m.key for m in ms}
             to = [m for m in reversed(ctx.subjects[:-1]) if m.key not in involved][:1]
@@ -213,6 +237,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not receivers and ctx.speaker and re.search(r"\bI\b|\bwe\b", text[sent.start : recv.start()]):
             receivers = [ctx.speaker]
         return senders or poss[:1], receivers, "received-from"
+    sender_from = _after(text, ms, trig.end, _FROM_CUE, 30)
+    if sender_from:  # "delivered a letter from X to Y": X wrote it, whoever carried it
+        return sender_from[:1], _after(text, ms, sender_from[0].end, _TO, 60), "message-from"
+    relative = _after(text, ms, trig.end, _RELATIVE, 20)
+    if relative and _SENT_VERB.match(text, relative[0].end):  # "the message X sent (to Y) on ..."
+        return relative[:1], _after(text, ms, relative[0].end, _TO, 60), "relative"
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
         return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
@@ -232,6 +262,8 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
             if _PRONOUN_SUBJECT.search(text[sent.start : sent.end]) or re.search(r"\b(?:his|her|their)\b", pre):
                 return ctx.senders, to or _after(text, ms, trig.end, _TO), "in-message-pronoun"
             return [], to, "in-message"
+    if _PARTICIPLE.search(pre) and ms and ms[0].start < trig.start:
+        return _list_from(text, ms, 0), _after(text, ms, trig.end, _TO, 60), "participle"
     senders = _subject(text, before, sent, trig.start, cues)
     if trig.id == "congratulated":
         after = [m for m in ms if m.start >= trig.end]
