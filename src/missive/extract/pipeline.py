@@ -65,6 +65,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 def extract_reports(doc: Document) -> list[Report]:
     """Every act of correspondence the page states, one Report each, sorted."""
+    if doc.language in ("zh", "ko"):  # Chinese and Korean pages have their own reader (extract/cjk)
+        from .cjk import extract_reports_cjk
+
+        return extract_reports_cjk(doc)
     # Curly apostrophes become straight ones, one character for one, so offsets still hold.
     text = article_part(doc.text).translate(_QUOTES)
     language = doc.language if doc.language not in ("und", "") else "en"

@@ -9,7 +9,6 @@ birthday, a congress): "last month" on such a page is that occasion's month.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from ...model import Occasion, PartialDate
@@ -77,11 +76,15 @@ def _founding_before(norm: str, pos: int, start: int, lex: Lexicon) -> str | Non
     return best
 
 
-def occasion_in(norm: str, start: int, end: int, lex: Lexicon, born: dt.date | None = None) -> OccasionFound | None:
-    """The occasion ``norm[start:end]`` names: birthday and anniversary numbers first, then cue words."""
+def occasion_in(norm: str, start: int, end: int, lex: Lexicon, born_at=None) -> OccasionFound | None:
+    """The occasion ``norm[start:end]`` names: birthday and anniversary numbers first, then cue words.
+
+    ``born_at(pos)`` gives the birth date of the person named nearest before ``pos`` (for a birthday's year).
+    """
     m = lex.birthday.search(norm, start, end)
     if m:
         n = int(m.group("n") or m.group("n2"))
+        born = born_at(m.start()) if born_at else None
         day = born.replace(year=born.year + n) if born else None
         return OccasionFound(Occasion("birthday", n, m.group(0)), m.start(), m.end(), day)
     for m in lex.anniversary.finditer(norm, start, end):
@@ -208,10 +211,10 @@ class PageTime:
         return None
 
 
-def first_anchor(norm: str, sents, lex: Lexicon, born_of) -> OccasionFound | None:
+def first_anchor(norm: str, sents, lex: Lexicon, born_at) -> OccasionFound | None:
     """The first occasion on the page that implies a date (an anniversary, a birthday, a congress)."""
     for s in sents:
-        found = occasion_in(norm, s.start, s.end, lex, born_of(s))
+        found = occasion_in(norm, s.start, s.end, lex, born_at)
         if found and found.implied:
             return found
     return None
@@ -221,5 +224,3 @@ def has_last_month(norm: str, sents, lex: Lexicon) -> bool:
     """The page says "last month" (지난달, 上月) of something."""
     return any(d.rel == "last_month" for s in sents for d in find_dates(norm, s.start, s.end, lex))
 
-
-_BRACKETS = re.compile(r"\([^)]*\)")
