@@ -38,7 +38,7 @@ def find_dates(norm: str, start: int, end: int, lex: Lexicon) -> list[DatePhrase
             g = {k: (int(v) if v else None) for k, v in m.groupdict().items()}
             if g.get("m") is not None and not 1 <= g["m"] <= 12 or g.get("d") is not None and not 1 <= g["d"] <= 31:
                 continue
-            report = bool(lex.report_after.match(norm, m.end(), end) or lex.report_before.search(norm[max(start, m.start() - 12) : m.start()]))
+            report = bool(lex.report_after.match(norm[m.end() : end]) or lex.report_before.search(norm[max(start, m.start() - 12) : m.start()]))
             found.append(DatePhrase(m.start(), m.end(), m.group(0), g.get("y"), g.get("m"), g.get("d"), form.rel, report))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DatePhrase] = []
@@ -135,7 +135,7 @@ class PageTime:
         if self.published:
             return self.published.year, self.published.month
         a = self.anchor
-        if a is None or a.implied is None or a.window is not None:
+        if a is None or a.implied is None or (a.window is not None and not self.last_month_cue):
             return None
         y, m = a.implied.year, a.implied.month
         if self.last_month_cue:

@@ -23,6 +23,8 @@ from .names import load_cjk_names
 
 _TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
 _VERBISH = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면)$")
+# A word ending like this closes a clause or takes a particle: "X의 ... [축전]" is X's only across bare nouns.
+_NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|가|자|게|지|에|도|로|과|와)$")
 
 
 def _particles(lex: Lexicon) -> list[tuple[str, str]]:
@@ -84,7 +86,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         # "X의 [축전]" / "X가 보낸 [축전]" / "X의 축전과 [구두친서]"
         for m, (role, end) in reversed(before):
             gap = norm[end : cue.start]
-            if role == "genitive" and len(gap) <= 14 and not any(_VERBISH.search(w) for w in gap.split()):
+            if role == "genitive" and len(gap) <= 14 and not any(_NOT_NOUN.search(w) for w in gap.split()):
                 sender, rule, recalled = m, "genitive", True
             elif role in ("subject", "topic") and len(gap) <= 20 and lex.roles["relative"].search(gap + " ") and \
                     not re.search(r"[을를]\s", gap):
@@ -98,7 +100,11 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         if sender is None and source:
             sender, rule = source[0], "received-from"
         if sender is None:
-            subj = [m for m, r in before if r[0] in ("subject", "topic")]
+            # The nearest subject not already the sender of a message between it and this cue
+            # ("시 주석은 김 위원장이 보낸 축전을 언급하며 사의를 표했다": 시 주석 thanks).
+            taken = {(c.sender.start, c.cue.start) for c in out if not c.marker}
+            subj = [m for m, r in before if r[0] in ("subject", "topic")
+                    and not any(s0 == m.start and m.end <= c0 < cue.start for s0, c0 in taken)]
             if subj:
                 sender, rule = subj[-1], "subject"
         if sender is None:
@@ -109,7 +115,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
                 out += [Cand(a, b, cue, sent, index, "both-leaders", cue.kind.reply, recalled),
                         Cand(b, a, cue, sent, index, "both-leaders", cue.kind.reply, recalled)]
             continue
-        content = bool(lex.content_after.match(norm, cue.end, sent.end))
+        content = bool(lex.content_after.match(norm[cue.end : sent.end]))
         senders = resolve_special(sender, speaker if sender is not speaker else None, ctx)
         if not senders:
             continue
@@ -119,6 +125,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         anaphoric = content and rule == "subject" and not any(r[0] == "dative" for r in roles)
         both = rule == "subject" and bool(mutual.search(norm, cue.end, min(sent.end, cue.end + 12)))
         for s, r in pairs(senders, recipients):
+            s = s if s is not sender else sender
             out.append(Cand(s, r, cue, sent, index, rule, cue.kind.reply, recalled, anaphoric, cue.kind.marker))
             if both:
                 out.append(Cand(r, s, cue, sent, index, rule + "-mutual", cue.kind.reply, recalled, anaphoric))

@@ -119,7 +119,7 @@ def _type(page: _Page, c: Cand) -> str:
     if c.cue.kind.type != "message" or c.cue.kind.reply:
         return c.cue.kind.type
     for qtype, rx in page.lex.qualifiers:
-        if rx.search(page.norm, c.cue.end, c.sent.end):
+        if rx.search(page.norm[c.cue.end : c.sent.end]):
             return qtype
     return "message"
 

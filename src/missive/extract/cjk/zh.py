@@ -46,7 +46,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
     for cue in cues:
         before = [(m, r) for m, r in zip(ms, roles) if m.end <= cue.start]
         after = [m for m in ms if m.start >= cue.end]
-        if lex.content_after.match(norm, cue.end, sent.end) or lex.content_before.search(norm[sent.start : cue.start]):
+        if lex.content_after.match(norm[cue.end : sent.end]) or lex.content_before.search(norm[sent.start : cue.start]):
             if before:
                 s = before[-1][0]
                 other = ctx.other(s)
