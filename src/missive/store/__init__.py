@@ -12,13 +12,15 @@ import re
 
 from ..errors import ConfigError
 from ..settings import resolve_db
-from .base import Batch, BatchResult, Override, Query, SearchHit, Store, StoredPage
+from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, Store, StoredPage
 
 __all__ = [
     "Batch",
     "BatchResult",
     "Override",
+    "PageResults",
     "Query",
+    "ReplaceResult",
     "SearchHit",
     "Store",
     "StoredPage",

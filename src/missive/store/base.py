@@ -20,6 +20,9 @@ class Batch:
     documents: Sequence[Document] = ()
     reports: Sequence[Report] = ()
     skips: Sequence[Skip] = ()
+    #: The pipeline version that made the documents and reports; stamped on the new pages
+    #: (None = unknown: ``iter_pages(stale_for=...)`` then counts them as stale).
+    version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,30 @@ class StoredPage:
     title_hint: str | None = None
     published_hint: str | None = None
     fetched_at: str | None = None
+    version: str | None = None  # the pipeline version that last processed it (None = unknown)
+
+
+@dataclass(frozen=True)
+class PageResults:
+    """A page's new processing results, replacing what the store holds for it.
+
+    ``document`` None: the page was screened out or skipped (``skip`` says why).
+    """
+
+    page_hash: str
+    document: Document | None = None
+    reports: Sequence[Report] = ()
+    skip: Skip | None = None
+
+
+@dataclass(frozen=True)
+class ReplaceResult:
+    """What one ``replace_batch`` changed: pages and reports removed, added, rewritten."""
+
+    pages: int = 0
+    removed_reports: int = 0
+    added_reports: int = 0
+    kept_reports: int = 0  # same id before and after, row rewritten with the new content
 
 
 @dataclass(frozen=True)
@@ -100,6 +127,16 @@ class Store(Protocol):
     def write_batch(self, batch: Batch) -> BatchResult: ...
     def replace_events(self, events: Sequence[Event]) -> None: ...
     def add_override(self, kind: Literal["merge", "split"], report_ids: Sequence[str], note: str = "") -> Override: ...
+
+    # -- re-processing stored pages with a newer pipeline --
+    def iter_pages(self, stale_for: str | None = None) -> Iterator[StoredPage]: ...
+    def mark_pages_stale(self) -> int: ...
+    def replace_batch(self, items: Sequence[PageResults], version: str) -> ReplaceResult: ...
+    def replace_page_results(
+        self, page_hash: str, document: Document | None, reports: Sequence[Report], version: str, skip: Skip | None = None
+    ) -> tuple[int, int]: ...
+    def known_reports(self, ids: Iterable[str]) -> set[str]: ...
+    def events_stale(self) -> bool: ...
 
     # -- reading --
     def page(self, page_hash: str) -> StoredPage: ...

@@ -69,8 +69,8 @@ def _actor_columns(prefix: str, actor: ActorRef) -> dict[str, Any]:
     }
 
 
-def page_row(page: Page, ingested_at: str) -> dict[str, Any]:
-    """The pages row: metadata plus the zlib-compressed raw bytes."""
+def page_row(page: Page, ingested_at: str, version: str | None = None) -> dict[str, Any]:
+    """The pages row: metadata, the zlib-compressed raw bytes, the pipeline version that processed it."""
     return {
         "hash": page.hash,
         "source": page.source,
@@ -84,6 +84,7 @@ def page_row(page: Page, ingested_at: str) -> dict[str, Any]:
         "raw": zlib.compress(page.raw, 6),
         "raw_size": len(page.raw),
         "ingested_at": ingested_at,
+        "pipeline_version": version,
     }
 
 

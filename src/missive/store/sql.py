@@ -16,15 +16,20 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Protocol, Sequenc
 
 from ..errors import InputError, NotFoundError, StoreError
 from ..model import ActorRef, Document, Event, Report, Skip
-from . import filters, rows
-from .base import Batch, BatchResult, Override, Query, SearchHit, StoredPage
+from . import filters, replace, rows
+from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, StoredPage
 
 T = TypeVar("T")
 
 #: Rows fetched per round trip when streaming or looking up many ids.
 CHUNK = 500
+#: Pages fetched per round trip by iter_pages: each row carries a whole page's bytes.
+PAGE_CHUNK = 50
 
-_PAGE_COLS = "hash, source, url, container, media_type, encoding, raw, ingested_at, title_hint, published_hint, fetched_at"
+_PAGE_COLS = (
+    "hash, source, url, container, media_type, encoding, raw, ingested_at, title_hint, published_hint, fetched_at,"
+    " pipeline_version"
+)
 _DOC_COLS = "page_hash, source, url, text, title, outlet, language, published_json"
 
 
@@ -67,6 +72,16 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 def _marks(n: int) -> str:
     return ", ".join("?" for _ in range(n))
+
+
+def _stored_page(row: tuple) -> StoredPage:
+    """A StoredPage from a row of ``_PAGE_COLS``, its raw bytes decompressed."""
+    h, source, url, container, media_type, encoding, raw, at, title, published, fetched, version = row
+    try:
+        data = zlib.decompress(bytes(raw))
+    except zlib.error as exc:
+        raise StoreError(f"page {h} is corrupt in the store") from exc
+    return StoredPage(h, source, url, container, media_type, encoding, data, at, title, published, fetched, version)
 
 
 class SqlStore:
@@ -130,7 +145,7 @@ class SqlStore:
         known: set[str] = set()
         # Sorted by hash so concurrent writers take row locks in one order (no deadlock).
         for page in sorted({p.hash: p for p in batch.pages}.values(), key=lambda p: p.hash):
-            if insert(cur, "pages", rows.page_row(page, at)):
+            if insert(cur, "pages", rows.page_row(page, at, batch.version)):
                 new.add(page.hash)
             else:
                 known.add(page.hash)
@@ -139,6 +154,8 @@ class SqlStore:
         insert_many(cur, "documents", [d for d in docs if d["page_hash"] not in known])
         reports = [r for r in sorted(batch.reports, key=lambda r: r.id) if r.page_hash not in known]
         new_reports = insert_many(cur, "reports", [rows.report_row(r) for r in reports])
+        if new_reports:
+            replace.mark_events_stale(cur)
         actors = {a["id"]: a for r in reports for a in map(rows.actor_row, (r.sender, r.recipient))}
         insert_many(cur, "actors", [actors[k] for k in sorted(actors)])
         skips = {row["key"]: row for row in (rows.skip_row(s, at) for s in batch.skips)}
@@ -161,6 +178,7 @@ class SqlStore:
             raise StoreError(f"events name {len(missing)} reports that are not stored, e.g. {missing[:3]}")
         cur.execute("DELETE FROM event_reports")
         cur.execute("DELETE FROM events")
+        cur.execute("DELETE FROM store_state WHERE key = ?", [replace.EVENTS_STALE])
         for event in sorted(events, key=lambda e: e.id):
             if not insert(cur, "events", rows.event_row(event), ignore_conflict=False):
                 raise StoreError(f"event {event.id} could not be written")
@@ -192,6 +210,82 @@ class SqlStore:
 
         return self._transaction(work)
 
+    # -- re-processing stored pages ------------------------------------------------------
+
+    def iter_pages(self, stale_for: str | None = None) -> Iterator[StoredPage]:
+        """Every stored page by hash, fetched a few at a time; with ``stale_for``, only the
+        pages not last processed by that pipeline version (NULL, unknown, counts as stale).
+
+        Each chunk is its own read, so the caller may write between pages; a page
+        replaced meanwhile is not yielded twice (the walk goes on after the last hash).
+        """
+        last = ""
+        cond, params = ("", []) if stale_for is None else (
+            " AND (pipeline_version IS NULL OR pipeline_version <> ?)", [stale_for]
+        )
+        while True:
+            with self._reading() as cur:
+                cur.execute(
+                    f"SELECT {_PAGE_COLS} FROM pages WHERE hash > ?{cond} ORDER BY hash LIMIT ?",
+                    [last, *params, PAGE_CHUNK],
+                )
+                chunk = cur.fetchall()
+            if not chunk:
+                return
+            for row in chunk:
+                yield _stored_page(tuple(row))
+            last = chunk[-1][0]
+
+    def mark_pages_stale(self) -> int:
+        """Forget which pipeline version processed every page (so all are re-processed); return the count."""
+
+        def work(cur: Cursor) -> int:
+            cur.execute("UPDATE pages SET pipeline_version = NULL WHERE pipeline_version IS NOT NULL")
+            return max(cur.rowcount, 0)
+
+        return self._transaction(work)
+
+    def replace_batch(self, items: Sequence[PageResults], version: str) -> ReplaceResult:
+        """Replace the documents, reports and skips of known pages in ONE transaction.
+
+        See ``store.replace`` for what happens to each page; overrides stay as
+        they are, even where they name reports that are gone.
+        """
+
+        def work(cur: Cursor) -> ReplaceResult:
+            self._lock_events(cur)  # take turns with replace_events: both rewrite event_reports
+            return replace.replace_batch(cur, items, version, insert_many)
+
+        return self._transaction(work)
+
+    def replace_page_results(
+        self,
+        page_hash: str,
+        document: Document | None,
+        reports: Sequence[Report],
+        version: str,
+        skip: Skip | None = None,
+    ) -> tuple[int, int]:
+        """Replace one page's results (its own transaction); return (reports removed, added)."""
+        done = self.replace_batch([PageResults(page_hash, document, tuple(reports), skip)], version)
+        return done.removed_reports, done.added_reports
+
+    def known_reports(self, ids: Iterable[str]) -> set[str]:
+        """Which of these report ids the store holds (e.g. to find overrides naming vanished ones)."""
+        wanted = sorted(set(ids))
+        found: set[str] = set()
+        with self._reading() as cur:
+            for part in _chunks(wanted):
+                cur.execute(f"SELECT id FROM reports WHERE id IN ({_marks(len(part))})", list(part))
+                found.update(r[0] for r in cur.fetchall())
+        return found
+
+    def events_stale(self) -> bool:
+        """Whether reports changed after the events were last replaced (a resolve is due)."""
+        with self._reading() as cur:
+            cur.execute("SELECT 1 FROM store_state WHERE key = ?", [replace.EVENTS_STALE])
+            return cur.fetchone() is not None
+
     # -- reading ---------------------------------------------------------------------
 
     def page(self, page_hash: str) -> StoredPage:
@@ -201,12 +295,7 @@ class SqlStore:
             row = cur.fetchone()
         if row is None:
             raise NotFoundError(f"no stored page with hash {page_hash}")
-        h, source, url, container, media_type, encoding, raw, at, title, published, fetched = row
-        try:
-            data = zlib.decompress(bytes(raw))
-        except zlib.error as exc:
-            raise StoreError(f"page {h} is corrupt in the store") from exc
-        return StoredPage(h, source, url, container, media_type, encoding, data, at, title, published, fetched)
+        return _stored_page(tuple(row))
 
     def document(self, page_hash: str) -> Document:
         """The cleaned document of a stored page."""
