@@ -35,19 +35,34 @@ def format_explanation(ex: Explanation) -> str:
 
 
 def format_comparison(cmp: Comparison) -> str:
-    """Each readout's coverage and first report, then what each has that the others lack."""
+    """Each readout's coverage and first report, the sentences they share, then what each has that others lack."""
+    outlets = {v.report_id: v.outlet for v in cmp.versions}
+    times = {v.report_id: v.published_time for v in cmp.versions}
     lines = [f"event {cmp.event_id}: {len(cmp.versions)} readout(s)", ""]
     for v in cmp.versions:
+        when = f"{v.published or '?'}{' ' + v.published_time if v.published_time else ''}"
         lines.append(
-            f"{v.outlet} ({v.language}), {v.doc}, published {v.published or '?'}: {v.coverage}, "
+            f"{v.outlet} ({v.language}), {v.doc}, published {when}: {v.coverage}, "
             f"{len(v.sentences)} sentence(s) about the event ({v.share:.0%} of the page)"
         )
     if cmp.first_reports:
         lines += ["", "first report per outlet:"]
-        for outlet, (date, rid) in sorted(cmp.first_reports.items(), key=lambda kv: kv[1]):
-            lines.append(f"  {date}  {outlet}  ({rid})")
+        order = sorted(cmp.first_reports.items(), key=lambda kv: (kv[1][0], times.get(kv[1][1]) or "99:99", kv[0]))
+        for outlet, (date, rid) in order:
+            lines.append(f"  {date}{' ' + times[rid] if times.get(rid) else ''}  {outlet}  ({rid})")
     if cmp.field_differences:
         lines += ["", "fields that differ:", *_values(cmp.field_differences)]
+    if cmp.alignments:
+        lines += ["", "said by both (aligned sentences, word overlap %):"]
+        for al in cmp.alignments:
+            lines += [f"  [{al.score:.0f}] {outlets.get(al.a, al.a)}: {al.a_sentence}",
+                      f"       {outlets.get(al.b, al.b)}: {al.b_sentence}"]
+    if cmp.cue_differences:
+        lines += ["", "set phrases one version has and another lacks:"]
+        for cue in cmp.cue_differences:
+            have = ", ".join(outlets.get(r, r) for r in cue.present)
+            lack = ", ".join(outlets.get(r, r) for r in cue.absent)
+            lines.append(f"  {cue.cue}: in {have}; not in {lack}")
     for add in cmp.additions:
         if not add.sentences and not add.phrases:
             continue
