@@ -24,7 +24,9 @@ from .names import load_cjk_names
 _TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
 _VERBISH = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면)$")
 # A word ending like this closes a clause or takes a particle: "X의 ... [축전]" is X's only across bare nouns.
-_NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|가|자|게|지|에|도|로|과|와)$")
+_NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|가|자|게|지|에|도|과|와)$")
+# A word in an adnominal form ("확정된", "축하해 준") ends a clause embedded before a noun.
+_ADNOMINAL = re.compile(r"(?:된|한|던|준|진|온|인|운)$")
 
 
 def _particles(lex: Lexicon) -> list[tuple[str, str]]:
@@ -88,11 +90,13 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
             gap = norm[end : cue.start]
             if role == "genitive" and len(gap) <= 14 and not any(_NOT_NOUN.search(w) for w in gap.split()):
                 sender, rule, recalled = m, "genitive", True
-            elif role in ("subject", "topic") and len(gap) <= 20 and lex.roles["relative"].search(gap + " ") and \
+            elif role in ("subject", "topic") and len(gap) <= 20 and lex.roles["relative"].search(gap) and \
                     not re.search(r"[을를]\s", gap):
                 sender, rule, recalled = m, "relative", True
             break
-        if sender is None and ci > 0 and (ci - 1) in genitive_of and re.match(r"^\s*(?:과|와|및|,)\s*\S{0,12}\s?\S{0,8}\s?$", norm[cues[ci - 1].end : cue.start]):
+        link = norm[cues[ci - 1].end : cue.start] if ci else ""
+        if sender is None and (ci - 1) in genitive_of and re.match(r"^\s*(?:과|와|및|,)", link) and len(link) <= 24 \
+                and not any(_NOT_NOUN.search(w) for w in link.split()[1:]):
             sender, rule, recalled = genitive_of[ci - 1], "genitive-list", True
         if sender is not None:
             genitive_of[ci] = sender
@@ -107,6 +111,10 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
                     and not any(s0 == m.start and m.end <= c0 < cue.start for s0, c0 in taken)]
             if subj:
                 sender, rule = subj[-1], "subject"
+                gap = norm[sender.end : cue.start].split()
+                topics = [m for m, r in before if r[0] == "topic" and m.start < sender.start]
+                if dict(zip(ms, roles))[sender][0] == "subject" and topics and any(_ADNOMINAL.search(w) for w in gap[1:]):
+                    sender = topics[-1]  # "X는 Y가 ... 확정된 날 축전을 보냈다": Y's clause is embedded
         if sender is None:
             continue
         if sender.name == BOTH:  # "양국 정상은 친서를 교환해": each of the page's pair wrote to the other
@@ -115,14 +123,16 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
                 out += [Cand(a, b, cue, sent, index, "both-leaders", cue.kind.reply, recalled),
                         Cand(b, a, cue, sent, index, "both-leaders", cue.kind.reply, recalled)]
             continue
-        content = bool(lex.content_after.match(norm[cue.end : sent.end]))
+        content = bool(lex.content_after.match(norm[cue.end : sent.end]) or lex.content_before.search(norm[sent.start : cue.start]))
         senders = resolve_special(sender, speaker if sender is not speaker else None, ctx)
         if not senders:
             continue
         recipients = _recipients(norm, ms, roles, sender, cue, rule, ctx, mutual, sent)
+        if content and ctx.other(sender) and not any(r[0] == "dative" and m.end <= cue.start for m, r in zip(ms, roles)):
+            recipients = [ctx.other(sender)]  # "X는 축전에서 ...": the addressee of X's message reported before
         if not recipients:
             continue
-        anaphoric = content and rule == "subject" and not any(r[0] == "dative" for r in roles)
+        anaphoric = content
         both = rule == "subject" and bool(mutual.search(norm, cue.end, min(sent.end, cue.end + 12)))
         for s, r in pairs(senders, recipients):
             s = s if s is not sender else sender

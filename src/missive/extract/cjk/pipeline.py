@@ -171,7 +171,8 @@ def _pick_date(page: _Page, c: Cand):
         own = [d for d in own if d.end <= c.cue.start] or own
         choice = own[-1:] if own else []
     else:
-        choice = own[:1] or [d for d in phrases if not d.report][:1] or [d for d in phrases if d.report][:1]
+        nearest = [d for d in own if d.end <= c.cue.start][-1:] or own[:1]
+        choice = nearest or [d for d in phrases if not d.report][:1] or [d for d in phrases if d.report][:1]
     if not choice:
         return None, False, "sent", None
     d = choice[0]
