@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
 _VERBISH = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면)$")
 # A word ending like this closes a clause or takes a particle: "X의 ... [축전]" is X's only across bare nouns.
 _NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|가|자|게|지|에|도|과|와)$")
+_PARTICLE_END = re.compile(r"(?:을|를|은|는|이|가|에|도|과|와)$")
 # A word in an adnominal form ("확정된", "축하해 준") ends a clause embedded before a noun.
 _ADNOMINAL = re.compile(r"(?:된|한|던|준|진|온|인|운)$")
 
@@ -96,7 +97,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
             break
         link = norm[cues[ci - 1].end : cue.start] if ci else ""
         if sender is None and (ci - 1) in genitive_of and re.match(r"^\s*(?:과|와|및|,)", link) and len(link) <= 24 \
-                and not any(_NOT_NOUN.search(w) for w in link.split()[1:]):
+                and not any(_PARTICLE_END.search(w) for w in link.split()[1:]):
             sender, rule, recalled = genitive_of[ci - 1], "genitive-list", True
         if sender is not None:
             genitive_of[ci] = sender

@@ -77,8 +77,12 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
     answered: list[tuple[int, str | None]] = []  # (sentence, subject) of sentences saying a message was a reply
     for i, s in enumerate(sents):
         found = _READERS[language](norm, s, i, mentions[i], find_cues(norm, s, lex), lex, ctx)
-        if any(rx.search(norm, s.start, s.end) for _, rx in lex.reply_markers):
-            subject = mentions[i][0].key if mentions[i] else (ctx.pair[0].key if ctx.pair else None)
+        said = next((m for _, rx in lex.reply_markers if (m := rx.search(norm, s.start, s.end))), None)
+        if said:
+            # "X's letter was a reply": X named before the words, else the last sender the page named.
+            named = [m for m in mentions[i] if m.end <= said.start()]
+            last = [c for c in cands if not c.recalled and not c.anaphoric]
+            subject = named[0].key if named else (last[-1].sender.key if last else None)
             answered.append((i, subject))
             for c in found:
                 if c.sender.key != subject:
