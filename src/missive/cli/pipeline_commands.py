@@ -136,3 +136,58 @@ def resolve(db: str | None) -> None:
     with open_store(resolve_db(db)) as store:
         count = jobs.resolve_store(store)
     click.echo(f"events: {count}", err=True)
+
+
+class _ReprocessProgress:
+    """A one-line count of re-processed pages on stderr, shown only on a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, s: jobs.ReprocessSummary) -> None:
+        if self.live:
+            click.echo(f"\rpages re-processed {s.pages}  reports added {s.added}  removed {s.removed}", err=True, nl=False)
+
+    def done(self, s: jobs.ReprocessSummary) -> None:
+        if self.live and s.pages:
+            click.echo("", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--all", "all_pages", is_flag=True,
+              help="Re-process every stored page, not only those an older pipeline processed.")
+@click.option("--batch-size", type=click.IntRange(1), default=Limits.batch_size, show_default=True,
+              help="Pages per atomic write.")
+@handle_errors
+def reprocess(db: str | None, all_pages: bool, batch_size: int) -> None:
+    """Re-run the current cleaner and extractor over the pages already stored.
+
+    Only pages processed by an older pipeline (or of unknown version) are
+    re-processed, unless --all; events are then re-resolved. Overrides are
+    kept; those naming reports that are gone are listed. Running it twice
+    changes nothing; an interrupted run finishes when run again.
+    """
+    progress = _ReprocessProgress()
+    with open_store(resolve_db(db)) as store:
+        summary = jobs.reprocess_store(store, Limits(batch_size=batch_size), all_pages=all_pages, on_progress=progress)
+    progress.done(summary)
+    for skip in summary.skips:
+        echo_skip(skip)
+    for o in summary.orphaned_overrides:
+        click.echo(
+            f"override {o.id} ({o.kind}) names reports no longer stored: kept, the missing ids are ignored "
+            f"({', '.join(o.report_ids)})",
+            err=True,
+        )
+    if not summary.pages:
+        click.echo(f"nothing to re-process: every page was processed by pipeline {summary.version}", err=True)
+    events = "unchanged" if summary.events is None else summary.events
+    click.echo(
+        f"pages re-processed: {summary.pages}, screened out: {summary.screened}, skipped: {summary.skipped}, "
+        f"reports: {summary.reports_before} -> {summary.reports_after} (added {summary.added}, removed {summary.removed}), "
+        f"events: {events}, pipeline: {summary.version}",
+        err=True,
+    )
+    if summary.skipped:
+        sys.exit(EXIT_SKIPPED)
