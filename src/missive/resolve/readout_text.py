@@ -214,32 +214,36 @@ class Word:
 
 def party_forms(actors: Iterable[ActorRef]) -> dict[str, tuple[str, ...]]:
     """Party key -> the ways pages write that party (names, mentions, registry aliases), longest first."""
-    registry = _registry_forms()
+    by_id, by_name = _registry_forms()
     out: dict[str, set[str]] = {}
     for a in actors:
-        key = a.actor_id or a.name.lower()
-        forms = out.setdefault(key, set())
+        actor_id = a.actor_id or by_name.get(a.name.lower())
+        forms = out.setdefault(actor_id or a.name.lower(), set())
         forms.update(f for f in (a.name, a.mention) if f and f.strip())
-        forms.update(registry.get(a.actor_id or "", ()))
+        forms.update(by_id.get(actor_id or "", ()))
         tokens = a.name.split()
-        if len(tokens) > 1 and not a.actor_id:
-            # "Putin", "Lukashenko" alone; a short family name only through the registry's list.
-            if len(tokens[-1]) >= 4:
-                forms.add(tokens[-1])
+        if len(tokens) > 1 and not actor_id and len(tokens[-1]) >= 4:
+            forms.add(tokens[-1])  # "Putin", "Lukashenko" alone; short family names only through the registry
     return {k: tuple(sorted(v, key=lambda f: (-len(f), f))) for k, v in sorted(out.items())}
 
 
 @functools.cache
-def _registry_forms() -> dict[str, tuple[str, ...]]:
+def _registry_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The actor registry's names: id -> every form, and lowercased full name or alias -> id."""
     index = load_data("actors/index.yaml")
-    out: dict[str, tuple[str, ...]] = {}
+    by_id: dict[str, tuple[str, ...]] = {}
+    by_name: dict[str, str] = {}
     for name in index.get("files", []):
         for entry in load_data(name) or []:
-            forms = [entry.get("name", ""), *entry.get("aliases", []), *entry.get("short", [])]
+            full = [entry.get("name", ""), *entry.get("aliases", [])]
+            forms = [*full, *entry.get("short", [])]
             for values in (entry.get("names") or {}).values():
                 forms += list(values)
-            out[entry["id"]] = tuple(f for f in forms if isinstance(f, str) and f)
-    return out
+            by_id[entry["id"]] = tuple(f for f in forms if isinstance(f, str) and f)
+            for f in full:
+                if isinstance(f, str) and f:
+                    by_name.setdefault(f.lower(), entry["id"])
+    return by_id, by_name
 
 
 _PARTY_MARK = 0xE000  # private-use characters stand for a party's name ...
@@ -298,12 +302,17 @@ def content_words(sentence: str, language: str, parties: dict[str, tuple[str, ..
             out.append(_marked_word(token, offset + m.start(), keys))
             continue
         token = re.sub(r"['’]s$", "", token)
-        if token in stop:
+        if token in stop and not _named(body, m.start()):
             continue
         num = re.match(r"^(\d+)(?:st|nd|rd|th)?$", token)
         key = num.group(1) if num else stem(token)
         out.append(Word(key, offset + m.start(), offset + m.end()))
     return out
+
+
+def _named(body: str, start: int) -> bool:
+    """True for a capitalised word inside a sentence: part of a name ("the Great Harvest Campaign")."""
+    return body[start:start + 1].isupper() and bool(body[:start].strip(" \"'“‘(")) and body[start + 1:start + 3].islower()
 
 
 def _cjk_words(masked: str, offset: int, keys: list[str]) -> list[Word]:
