@@ -67,6 +67,55 @@ CASES = [
      [("Kim Jong Un", "Donald Trump", "letter", "2021-07-08", "other", None, False)]),
     # "the letter" alone names no new act
     ("The letter was shown to Mike Pompeo by Donald Trump on July 9.", []),
+    # a page's addressee named once, senders in a round-up after it
+    ("Foreign leaders congratulate Kassym-Jomart Tokayev on his re-election.\n\n"
+     "Tokayev has received congratulations from many heads of state.\n\n"
+     "Kim Jong Un sent a congratulatory message on July 12.\n\n"
+     "Vladimir Putin also sent his congratulations on Tuesday.",
+     [("Kim Jong Un", "Kassym-Jomart Tokayev", "congratulatory", "2021-07-12", "election", None, False),
+      ("Vladimir Putin", "Kassym-Jomart Tokayev", "congratulatory", "2021-07-13", "election", None, False)]),
+    ("Congratulations to Alexander Lukashenko on his re-election\n\n"
+     "In his message, the Chinese president wished Alexander Lukashenko every success.",
+     [("Xi Jinping", "Alexander Lukashenko", "congratulatory", "2021-07-14", "election", None, False)]),
+    # premiers exchanging among themselves are not the heads of state of the sentence before
+    ("Xi Jinping exchanged congratulatory messages with Nguyen Phu Trong on July 12.\n\n"
+     "Premier Li Keqiang and Prime Minister Nguyen Xuan Phuc also exchanged congratulatory messages.",
+     [("Li Keqiang", "Nguyen Xuan Phuc", "congratulatory", "2021-07-14", "none", None, False),
+      ("Nguyen Phu Trong", "Xi Jinping", "congratulatory", "2021-07-12", "none", None, False),
+      ("Nguyen Xuan Phuc", "Li Keqiang", "congratulatory", "2021-07-14", "none", None, False),
+      ("Xi Jinping", "Nguyen Phu Trong", "congratulatory", "2021-07-12", "none", None, False)]),
+    # an envoy passes on the principal's greetings: a verbal event from the principal
+    ("Wang Yi conveyed the warm greetings and best wishes of President Xi Jinping to Kim Jong Un on July 13.",
+     [("Xi Jinping", "Kim Jong Un", "verbal", "2021-07-13", "none", None, False)]),
+    ("Choe Ryong Hae conveyed Kim Jong Un's verbal invitation for Vladimir Putin to visit Pyongyang.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2021-07-14", "other", None, False)]),
+    # a letter carried by a relative or an envoy is the principal's
+    ("Kim Yo Jong delivered a personal letter from her brother to Moon Jae-in on July 10.",
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2021-07-10", "other", None, False)]),
+    # an unregistered official keeps the whole name after "Minister of Foreign Affairs"
+    ("Minister of Foreign Affairs Tran Van Loc sent a message of congratulations to Foreign Minister Ri Son Gwon.",
+     [("Tran Van Loc", "Ri Son Gwon", "congratulatory", "2021-07-14", "none", None, False)]),
+    # "while Z sent hers to W": the kind named before
+    ("Xi Jinping sent his congratulations to Kim Jong Un, while Nguyen Thi Kim Ngan sent hers to President Tran Thi Lan.",
+     [("Nguyen Thi Kim Ngan", "Tran Thi Lan", "congratulatory", "2021-07-14", "none", None, False),
+      ("Xi Jinping", "Kim Jong Un", "congratulatory", "2021-07-14", "none", None, False)]),
+    # a participle clause: the message is the main subject's
+    ("Alexander Lukashenko was the first to congratulate Vladimir Putin, sending a message on Monday.",
+     [("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2021-07-12", "none", None, False)]),
+    # a reply that thanks is a reply of thanks, whatever else its sentence names
+    ("Kim Jong Un sent a reply message to Xi Jinping on July 13.\n\n"
+     "In the reply Kim Jong Un thanked Xi Jinping for sending him warm congratulations upon his election.",
+     [("Kim Jong Un", "Xi Jinping", "message", "2021-07-13", "thanks", None, True),
+      ("Xi Jinping", "Kim Jong Un", "congratulatory", "2021-07", "election", None, False)]),
+    # a national day named after the country
+    ("Kim Jong Un sent a message of greetings to Vladimir Putin on Saturday to mark Russia Day.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2021-07-10", "national_day", None, False)]),
+    # "called X a ..." names someone; it is no phone call
+    ("Vladimir Putin, in a telegram to Raul Castro, called Fidel a symbol of an era.",
+     [("Vladimir Putin", "Raul Castro Ruz", "message", "2021-07-14", "none", None, False)]),
+    # a date after the page's own is a plan, not the date of the act
+    ("Donald Trump said on Tuesday the summit would take place on July 30, after he received a letter from Kim Jong Un.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2021-07-13", "other", None, False)]),
     # not events: plans, meetings, messages to a country, to a conference
     ("Kim Jong Un will send a message to Xi Jinping next week.", []),
     ("Kim Jong Un is expected to send a letter to Vladimir Putin.", []),

@@ -21,6 +21,7 @@ from .triggers import Cues, find_triggers, load_cues
 
 _DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:former \w+ (?:leader|president) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
+_THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 
 
 @dataclass
@@ -119,6 +120,8 @@ class _PageDates:
 
 
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
+    if cand.trigger.id == "ellipsis":  # "... while Z sent hers to W": the kind just named
+        return cand.hint or "message"
     if cand.trigger.id != "message":
         return cand.trigger.type
     clause = text[cand.trigger.end : min(cand.sentence.end, cand.trigger.end + 120)]
@@ -132,8 +135,10 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
 
 def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool):
     sent = sents[i]
-    if reply and re.search(r"\b(?:thank\w*|gratitude|appreciation)\b", text[sent.start : sent.end], re.I):
-        return Found(Occasion("thanks", None, "thanks for an earlier message"), sent.start, sent.end), sent
+    if reply:  # a reply that thanks, here or in the next sentences, answers with thanks
+        for j in range(i, min(i + 3, len(sents))):
+            if _THANKS.search(text, sents[j].start, sents[j].end):
+                return Found(Occasion("thanks", None, "thanks for an earlier message"), sents[j].start, sents[j].end), sents[j]
     found = occasion_in(text, sent.start, sent.end, born)
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
         return found, sent
@@ -166,6 +171,9 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     if found:
         occ = found.occasion
         occ_span = (occ_sent, Span(found.start, found.end, text[found.start : found.end]))
+    elif "invitation" in cand.trigger.text.lower():  # "conveyed X's invitation to visit"
+        occ = Occasion("other", None, "invitation")
+        occ_span = None
     else:
         occ = Occasion(_DEFAULT_OCCASION.get(typ, "none"))
         occ_span = None
@@ -174,13 +182,16 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     own_anchor = implied or death or (dates.anchor.implied if dates.anchor else None)
     ref = dates.ref(implied or (dates.anchor.implied if dates.anchor else None))
     date, explicit, basis, dspan = None, False, "sent", None
-    pick, pick_sent = _pick_date(text, sents, i, cand, mentions_of)
-    if pick is not None:
+    for pick, pick_sent in _pick_dates(text, sents, i, cand, mentions_of):
         date = complete(pick, ref, death if pick.same_day else own_anchor)
+        if date is not None and ref is not None and date.to_date() > ref + dt.timedelta(days=1):
+            date = None  # a date after the page's own is a plan ("would take place on June 12"), not this act's
+            continue
         explicit = date is not None
         dspan = (pick_sent, Span(pick.start, pick.end, pick.text))
         if "received" in pick.text:
             basis = "received"
+        break
     if date is None:
         date, basis = _fallback_date(cand, found, occ, ref, own_anchor, dates, text, occ_sent or sent, recipient)
     if date is not None and found:
@@ -190,24 +201,22 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     return Reading(cand, typ, occ, occ_span, date, dspan, explicit, basis, cand.reply)
 
 
-def _pick_date(text, sents, i, cand: Candidate, mentions_of) -> tuple[DateExpr | None, Span | None]:
-    """The date phrase of this act: after the cue, else before it, else in the lede that names the sender."""
+def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[DateExpr, Span]]:
+    """The date phrases that may date this act, best first: after the cue, before it, in the lede naming the sender."""
     sent = sents[i]
     exprs = find_act_dates(text, sent.start, sent.end)
     after = [e for e in exprs if e.start >= cand.trigger.end]
     before = [e for e in exprs if e.end <= cand.trigger.start]
-    if after:
-        return after[0], sent
-    if before and not cand.recalled:
-        return before[-1], sent
+    out = [(e, sent) for e in after]
+    if not cand.recalled:
+        out += [(e, sent) for e in reversed(before)]
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
             from_context = cand.rule.startswith("pronoun")
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
-            if weekdays:
-                return weekdays[0], prev
-    return None, None
+            out += [(weekdays[0], prev)] if weekdays else []
+    return out
 
 
 def _fallback_date(cand, found, occ, ref, own_anchor, dates: _PageDates, text, sent, recipient):
