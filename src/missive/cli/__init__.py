@@ -12,22 +12,12 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
-import click
+from . import pipeline_commands, record_commands  # noqa: F401 - attach the commands
+from .app import cli
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="missive")
-def cli() -> None:
-    """Track the correspondence between world leaders from raw news pages.
-
-    Read pages (text, HTML, JSONL, WARC, stdin), extract who sent which message
-    to whom, when and on what occasion, with evidence, and keep a merged record.
-    """
+__all__ = ["cli", "main"]
 
 
 def main() -> None:
     """Console entry point."""
-    from . import pipeline_commands, record_commands  # noqa: F401 - they register on ``cli``
-
     cli()
-

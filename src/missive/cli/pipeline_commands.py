@@ -12,7 +12,7 @@ from ..formats import page_contract, write_rows
 from ..model import Skip
 from ..settings import Limits, resolve_db
 from ..store import open_store
-from . import cli
+from .app import cli
 from .options import EXIT_SKIPPED, db_option, echo_skip, format_option, handle_errors
 
 

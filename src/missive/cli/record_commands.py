@@ -13,7 +13,7 @@ from ..errors import NotFoundError
 from ..formats import event_contract, event_row, report_contract, report_row, write_rows
 from ..settings import TOKEN_ENV, resolve_db
 from ..store import open_store
-from . import cli
+from .app import cli
 from .render import format_comparison, format_explanation
 from .options import db_option, filter_options, format_option, handle_errors, query_from
 
