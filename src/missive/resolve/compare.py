@@ -25,7 +25,17 @@ from ..model import Document, Event, Report, Span
 from ..sentences import split_sentences
 from .align import assign, idf_weights
 from .phrases import SentenceWords, missing_phrases
-from .readout_text import content_words, cue_languages, cues_in, is_furniture, is_party, party_forms, refers_back, rules
+from .readout_text import (
+    content_words,
+    cue_languages,
+    cue_surface,
+    cues_in,
+    is_furniture,
+    is_party,
+    party_forms,
+    refers_back,
+    rules,
+)
 
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 _FIELDS = ("sender", "recipient", "date", "type", "occasion", "anniversary", "reply")
@@ -187,9 +197,15 @@ def _align_language(texts: Sequence[_Text]) -> tuple[list[Alignment], list[Addit
         rid = t.version.report_id
         others = [o.about for o in texts if o.version.report_id != rid]
         lonely = tuple(s.text for k, s in enumerate(t.about) if k not in matched[rid])
-        phrases: list[str] = []
+        # The set phrases no peer has come first, then the n-grams no peer has.
+        peer_cues = {c for o in texts if o.version.report_id != rid for c in o.version.cues}
+        mine = [s.text for s in t.about]
+        phrases = [cue_surface(mine, t.version.language, c) or c for c in t.version.cues if c not in peer_cues]
         if t.version.language not in ("zh", "ko", "ja"):  # no segmenter: Chinese/Korean rely on the cues
-            phrases = missing_phrases(t.about, others, weights, r.phrase_words, r.max_phrases)
+            known = [p.lower() for p in phrases]
+            phrases += [p for p in missing_phrases(t.about, others, weights, r.phrase_words, r.max_phrases)
+                        if not any(p.lower() in k for k in known)]
+        phrases = phrases[: r.max_phrases]
         if lonely or phrases:
             additions.append(Addition(rid, t.version.outlet, lonely, tuple(phrases)))
     return alignments, additions

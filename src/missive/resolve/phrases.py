@@ -3,11 +3,11 @@
 A candidate phrase is a run of 2-4 content words standing next to each other
 in a sentence (no stopword, punctuation or party name between them), with at
 least two words that are not numbers. It is missing elsewhere when its words,
-in that order, occur in no other version (stopwords ignored there), and at
-least one of its words occurs nowhere in the others: a reordering of the same
-words is not news. A phrase partly made of shared words must end where its
-run ends and be at least half new ("traditional friendship" beside a plain
-"friendship"). The most novel phrases come first.
+in that order, occur in no other version (stopwords ignored there), and none
+of its words occurs anywhere in the others: a reordering or a re-qualified
+phrase ("traditional friendship" beside a plain "friendship") is not a new
+idea, and the set phrases that matter in such cases are the data file's
+cues. Phrases with the rarest words come first.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def missing_phrases(
                     if tuple(keys) in seen or sum(not is_number(w) for w in gram) < 2:
                         continue
                     novel = [w for w in gram if (w.key,) not in seen and not is_number(w)]
-                    if not novel or (len(novel) < size and (2 * len(novel) < size or i + size < len(chunk))):
-                        # the same words differently arranged, or a few new words cut out of a shared phrase
+                    if len(novel) < sum(not is_number(w) for w in gram):
+                        # a shared word inside: a reworded or re-qualified phrase, left to the cues
                         continue
                     score = (len(novel) / size, sum(weights.get(w.key, 1.0) for w in novel), size)
                     candidates.append((score, n_sentence, gram[0].start, gram[-1].end, keys))

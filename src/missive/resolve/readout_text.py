@@ -354,6 +354,17 @@ def cues_in(sentences: Iterable[Span], language: str) -> tuple[str, ...]:
     return tuple(c.label for c in rules().cues if any(p.search(text) for p in c.forms.get(language, ())))
 
 
+def cue_surface(sentences: Iterable[str], language: str, label: str) -> str | None:
+    """The words by which the sentences state a cue (its first match), or None."""
+    cue = next((c for c in rules().cues if c.label == label), None)
+    for text in sentences:
+        for p in cue.forms.get(language, ()) if cue else ():
+            m = p.search(text)
+            if m:
+                return m.group(0)
+    return None
+
+
 def cue_languages(label: str) -> frozenset[str]:
     """The languages a cue has forms for (only there can its absence be judged)."""
     return frozenset(next((c.forms for c in rules().cues if c.label == label), {}))
