@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from missive.extract.dates import complete, find_act_dates
 from missive.extract.occasions import known_occasions, occasion_in
-from missive.extract.pagedate import find_dateline, find_page_date
+from missive.extract.pagedate import find_dateline
 from missive.extract.sentences import split_sentences
 from missive.extract.triggers import find_triggers, load_cues
 
@@ -107,20 +107,6 @@ def test_occasions(text: str, kind: str, number: int | None, implied: str | None
 def test_occasion_knowledge_loads() -> None:
     ids = [k.id for k in known_occasions()]
     assert len(ids) == len(set(ids)) and "dprk-founding" in ids
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("Title\nDate: 25/09/2021 | Source: x\nBody.", "2021-09-25"),
-        ("Title\nSeptember 9, 2021\nBody.", "2021-09-09"),
-        ("February 03, 2026Feb 03, 2026\nBody.", None),
-        ("Body.\nMore Articles\nDecember 17, 2025\n", None),
-    ],
-)
-def test_page_date(text: str, expected: str | None) -> None:
-    day = find_page_date(text)
-    assert (day.isoformat() if day else None) == expected
 
 
 def test_dateline() -> None:

@@ -24,10 +24,11 @@ class DateMatch:
 
 
 def _to_date(groups: dict[str, str | None]) -> PartialDate | None:
-    """Build a PartialDate from named groups (y, m|mon, d or the ambiguous a/b); None if invalid."""
+    """Build a PartialDate from named groups (y|j, m|mon, d or the ambiguous a/b); None if invalid."""
     months = date_rules().months
     try:
-        year = int(groups["y"] or "")
+        juche = groups.get("j")
+        year = int(juche) + 1911 if juche else int(groups["y"] or "")
         if groups.get("a") is not None:
             a, b = int(groups["a"] or ""), int(groups["b"] or "")
             # Day-first unless only month-first is possible: most of our outlets

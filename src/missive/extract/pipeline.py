@@ -13,7 +13,7 @@ from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report,
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
 from .occasions import Found, anniversary_in, check_number, occasion_in
-from .pagedate import article_part, find_dateline, find_page_date
+from .pagedate import article_part, find_dateline
 from .registry import Registry, load_registry
 from .roles import Candidate, Context, assign, note_speaker
 from .sentences import split_sentences
@@ -41,7 +41,8 @@ class Reading:
 
 def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, int, int] | None]:
     published = doc.published.date if doc.published and doc.published.date.precision == "day" else None
-    return (published.to_date() if published else find_page_date(text)), find_dateline(text)
+    # The page's own full date is the clean stage's (doc.published); extract adds only the yearless dateline.
+    return (published.to_date() if published else None), find_dateline(text)
 
 
 def _anchor(text: str, sents: list[Span]) -> Found | None:
