@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from importlib import metadata, resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from typing import Iterator
 
 #: Sub-packages (and modules) of ``missive`` whose source shapes a page's results.
@@ -32,13 +32,21 @@ def _walk(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]
             yield path, entry
 
 
-def _inputs() -> list[tuple[str, Traversable]]:
-    root = resources.files("missive")
+def _inputs(root: Traversable) -> list[tuple[str, Traversable]]:
     found = list(_walk(root / DATA_DIR, DATA_DIR))
     for package in SOURCE_PACKAGES:
         found += [(p, f) for p, f in _walk(root / package, package) if p.endswith(".py")]
     found += [(name, root.joinpath(*name.split("/"))) for name in SOURCE_MODULES]
     return sorted(found, key=lambda item: item[0])
+
+
+def tree_digest(root: Traversable) -> str:
+    """Hex SHA-256 over the paths and bytes of the files under ``root`` that shape results."""
+    digest = hashlib.sha256()
+    for path, entry in _inputs(root):
+        data = entry.read_bytes()
+        digest.update(path.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
 
 
 def _package_version() -> str:
@@ -54,9 +62,4 @@ def pipeline_version() -> str:
 
     Computed once per process (hashing ~200 kB of files takes milliseconds).
     """
-    digest = hashlib.sha256()
-    for path, entry in _inputs():
-        digest.update(path.encode() + b"\0")
-        data = entry.read_bytes()
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return f"{_package_version()}+{digest.hexdigest()[:12]}"
+    return f"{_package_version()}+{tree_digest(resources.files('missive'))[:12]}"
