@@ -1,4 +1,4 @@
-"""Extraction over the shared English dev pages must keep its measured event F1 (0.963 when set)."""
+"""Extraction over the shared English dev pages must keep its measured event F1 (0.969 when last raised)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from missive.extract import extract_reports
 from missive.ingest import read_file
 from missive.model import Page
 
-FLOOR = 0.94  # measured 0.963; a small margin for harmless changes
+FLOOR = 0.95  # measured 0.969; a small margin for harmless changes
 
 
 def _scorer(eval_dir: Path):

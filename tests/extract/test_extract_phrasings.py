@@ -173,3 +173,16 @@ def test_repeated_act_counts_once() -> None:
         "Kim's message to Putin praised his leadership."
     )
     assert len(_rows(text)) == 1
+
+
+def test_quoted_you_sent_is_the_addressees_earlier_message() -> None:
+    # Inside a quoted reply, "you sent" is the addressee's earlier message, dated by its occasion, not by the reply.
+    text = (
+        "Kim Jong Un received a reply message from Xi Jinping on January 17.\n\n"
+        "The message said: You, Comrade Chairman, sent a message of condolence over the death of Comrade Jiang Zemin.\n\n"
+        "I express my heartfelt thanks to you."
+    )
+    assert sorted(_rows(text, "2023-01-20")) == [
+        ("Kim Jong Un", "Xi Jinping", "condolence", "2022-11", "condolence", None, False),
+        ("Xi Jinping", "Kim Jong Un", "message", "2023-01-17", "thanks", None, True),
+    ]

@@ -19,7 +19,7 @@ from .roles import Candidate, Context, assign, note_speaker
 from .sentences import split_sentences
 from .triggers import Cues, find_triggers, load_cues
 
-_DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:former \w+ (?:leader|president) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
+_DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:leader|president)|Comrade|the late) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 
@@ -137,7 +137,7 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
 def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool):
     sent = sents[i]
     if reply:  # a reply that thanks, here or in the next sentences, answers with thanks
-        for j in range(i, min(i + 3, len(sents))):
+        for j in range(i, min(i + 5, len(sents))):
             if _THANKS.search(text, sents[j].start, sents[j].end):
                 return Found(Occasion("thanks", None, "thanks for an earlier message"), sents[j].start, sents[j].end), sents[j]
     found = occasion_in(text, sent.start, sent.end, born)
@@ -204,6 +204,8 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
 
 def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[DateExpr, Span]]:
     """The date phrases that may date this act, best first: after the cue, before it, in the lede naming the sender."""
+    if cand.rule == "quoted-you":  # the sentence's dates are the quoting message's, not the recalled one's
+        return []
     sent = sents[i]
     exprs = find_act_dates(text, sent.start, sent.end)
     after = [e for e in exprs if e.start >= cand.trigger.end]

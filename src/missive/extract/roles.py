@@ -37,6 +37,7 @@ _ME = re.compile(r"\b(?:me|us)\b")
 _PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)\s+(?:\w+\s+){0,2}$", re.I)
 # "called Fidel a symbol", "called him a friend": naming someone, not a phone call.
 _NAMING = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s+(?:\w+\s+){0,3}[\"“']")
+_YOU_SENT = re.compile(r"\b[Yy]ou\b[^.]{0,60}?\b(?:sent|wrote|extended|conveyed|addressed)\s+(?:\w+\s+){0,2}$")
 _FROM_CUE = re.compile(r"^\s*from\s+(?:the\s+)?$")
 _OF_FROM = re.compile(r"\b(?:of|from)\b")
 _TO_FOR = re.compile(r"\b(?:to|for)\b")
@@ -171,14 +172,15 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         for s in senders:
             for r in recipients:
                 if s.key != r.key:
-                    out.append(Candidate(s, r, trig, sent, rule, reply, anaphoric=anaphoric, hint=ctx.last_type,
+                    out.append(Candidate(s, r, trig, sent, rule, reply and rule != "quoted-you", recalled=rule == "quoted-you",
+                                         anaphoric=anaphoric, hint=ctx.last_type,
                                          weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
         if rule == "exchange":
             for s in senders:
                 for r in recipients:
                     if s.key != r.key:
                         out.append(Candidate(r, s, trig, sent, rule, reply))
-        if senders and recipients:
+        if senders and recipients and rule != "quoted-you":
             ctx.senders, ctx.recipients = senders, recipients
     return out
 
@@ -269,6 +271,9 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         after = [m for m in ms if m.start >= trig.end]
         rec = _list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
         return senders, rec, "congratulated"
+    if not senders and _YOU_SENT.search(text[sent.start : trig.start]) and ctx.recipients and ctx.senders:
+        # Quoted from a message: "you sent a message of condolence" is its addressee's earlier message to its writer.
+        return ctx.recipients[:1], ctx.senders[:1], "quoted-you"
     if not senders and _PRONOUN_SUBJECT.search(text[sent.start : trig.start]):
         senders = list(ctx.senders)
         rule = "pronoun-subject"
