@@ -17,6 +17,7 @@ _NEEDS_SPACE = {"en": True, "zh": False, "ko": True}
 _ABBREV = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Rep|Gen|Col|Lt|Gov|Sen|Prof|Jr|Sr|vs|etc|U\.S|U\.N|N\.K|S\.K)\.|\b[A-Z]\.)$"
 )
+_NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.DOTALL)  # the first character after blanks
 # A line that ends like this is wrapped, not finished: join it with the next.
 _WRAPPED_END = re.compile(r"(?:\b(?:the|respected|of|and|to|a|an|Comrade|by|from)|[,(\-])\s*$")
 
@@ -31,9 +32,14 @@ def split_sentences(text: str, language: str = "en") -> list[Span]:
             continue
         cuts.add(m.end())
     for m in re.finditer(r"\n", text):
-        before = text[: m.start()].rstrip(" \t")
-        after = text[m.end() :].lstrip(" \t")
-        wrapped = bool(_WRAPPED_END.search(before[-20:])) or (after[:1].islower())
+        # Look only at the 20 characters before the break and the first one after it
+        # (blanks skipped): slicing the whole text at each break is quadratic on big pages.
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        before = text[max(0, end - 20) : end]
+        after = _NEXT_CHAR.match(text, m.end()).group(1)  # type: ignore[union-attr]
+        wrapped = bool(_WRAPPED_END.search(before)) or (after[:1].islower())
         if not wrapped or after.startswith("\n"):
             cuts.add(m.start())
     spans: list[Span] = []

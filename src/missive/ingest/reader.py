@@ -156,9 +156,18 @@ def _read_format(stream: BinaryIO, path: str, fmt: str, limits: Limits, fetched_
 
 
 def _guarded(source: str, produce: Callable[[], Iterator[Page | Skip]]) -> Iterator[Page | Skip]:
-    """Run one file's reader; turn anything it raises into a final Skip for that file."""
+    """Run one file's reader; turn anything it raises into a final Skip for that file.
+
+    A file that yields nothing at all (blank lines, ``[]``, a WARC of no record) still
+    gets a Skip, so no input disappears without a reason.
+    """
+    produced = False
     try:
-        yield from produce()
+        for item in produce():
+            produced = True
+            yield item
+        if not produced:
+            yield skip(source, "no page found in this file (no record could be read)")
     except InputError as exc:  # a broken stream (StreamError) included: it names its offset
         yield skip(source, str(exc))
     except OSError as exc:
