@@ -273,3 +273,13 @@ def test_replacement_leaves_exactly_the_new_reports(old, new):
         assert got == {m.id: m for m in (made(i, "new") for i in new)}
         assert (done.removed_reports, done.added_reports, done.kept_reports) == (len(old - new), len(new - old), len(old & new))
         assert store.page(p.hash).version == NEW
+
+
+def test_a_repeated_report_id_keeps_the_first_as_write_batch_does(store):
+    p, q = page(1), page(2)
+    first = report(p, sentence="The first wording of the letter.")
+    second = dataclasses.replace(first, outlet="Another Wire")
+    store.write_batch(Batch(pages=[p, q], reports=[first, second]))
+    store.replace_batch([PageResults(q.hash, None, [report(q), dataclasses.replace(report(q), outlet="Other")])], NEW)
+    assert store.report(first.id) == first
+    assert store.report(report(q).id) == report(q)

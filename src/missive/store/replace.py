@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import NotFoundError, StoreError
+from ..model import Report
 from . import rows
 from .base import PageResults, ReplaceResult
 
@@ -77,7 +78,9 @@ def _replace_page(cur: Cursor, item: PageResults, version: str, insert_many: Any
 
     cur.execute("SELECT id, sender_id, sender_key, recipient_id, recipient_key FROM reports WHERE page_hash = ?", [page_hash])
     old = {r[0]: r[1:] for r in cur.fetchall()}
-    new = {r.id: r for r in item.reports}
+    new: dict[str, Report] = {}
+    for r in item.reports:
+        new.setdefault(r.id, r)  # the first of repeated ids wins, as in write_batch
     gone = sorted(set(old) - set(new))
     if gone:
         _remove_reports(cur, gone)
