@@ -105,6 +105,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def ingest_older(corpus: Path, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as m:
         m.setattr(missive.extract, "extract_reports", older_extract)
+        # The older pipeline stamps its own version, so the current one sees its pages as stale.
+        m.setattr(jobs.pipeline, "pipeline_version", lambda: "0.0.0+older")
         with open_store(url) as store:
             jobs.ingest_paths([str(corpus)], store)
 

@@ -29,7 +29,7 @@ from ..ingest.walk import STDIN, iter_paths
 from ..model import Page, Skip
 from ..settings import Limits
 from ..store.base import Batch, Store
-from .pipeline import IngestSummary, PageResult, process_page
+from .pipeline import IngestSummary, PageResult, process_page, results_batch
 from .resolving import resolve_store
 
 #: Small files are grouped until a shard holds this many files or bytes.
@@ -182,12 +182,7 @@ class _Writer:
                 continue
             self.seen.add(r.page.hash)
             fresh.append(r)
-        batch = Batch(
-            pages=[r.page for r in fresh],
-            documents=[r.document for r in fresh if r.document is not None],
-            reports=[rep for r in fresh for rep in r.reports],
-            skips=[r.skip for r in fresh if r.skip is not None],
-        )
+        batch = results_batch(fresh)
         written = self.store.write_batch(batch)
         self.summary.new += written.new_pages
         self.summary.known += written.known_pages

@@ -30,6 +30,7 @@ from ..model import Document, Page, Report, Skip
 from ..settings import Limits
 from ..store.base import Batch, Store
 from .resolving import resolve_store
+from .version import pipeline_version
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,17 @@ def process_page(page: Page, limits: Limits = Limits(), screen_first: bool = Tru
     return PageResult(page, document, reports)
 
 
+def results_batch(results: Sequence[PageResult]) -> Batch:
+    """One atomic store write for processed pages, stamped with the pipeline version."""
+    return Batch(
+        pages=[r.page for r in results],
+        documents=[r.document for r in results if r.document is not None],
+        reports=[rep for r in results for rep in r.reports],
+        skips=[r.skip for r in results if r.skip is not None],
+        version=pipeline_version(),
+    )
+
+
 def extract_paths(paths: Iterable[str], limits: Limits = Limits()) -> Iterator[PageResult | Skip]:
     """Read, clean and extract pages without storing anything (``missive extract``)."""
     for item in ingest.read_pages(paths, limits=limits):
@@ -161,12 +173,7 @@ def ingest_items(
                 continue
             seen.add(page.hash)
             results.append(process_page(page, limits))
-        batch = Batch(
-            pages=[r.page for r in results],
-            documents=[r.document for r in results if r.document is not None],
-            reports=[rep for r in results for rep in r.reports],
-            skips=[r.skip for r in results if r.skip is not None],
-        )
+        batch = results_batch(results)
         written = store.write_batch(batch)
         summary.new += written.new_pages
         summary.known += written.known_pages
