@@ -131,7 +131,7 @@ def hostile(folder: Path, small: bool) -> None:
     decompressed = 40 * MB if small else 400 * MB
     _gzip_bomb(folder / "bomb.jsonl.gz", decompressed, prefix=b'{"url": "https://b.example/", "text": "')
     _gzip_bomb(folder / "bomb.warc.gz", decompressed, prefix=b"WARC/1.0\r\nContent-Length: 99999999999\r\n\r\n")
-    _gzip_bomb(folder / "bomb.txt.gz", decompressed)
+    _gzip_bomb(folder / "bomb.txt.gz", decompressed, prefix=b"The minister")
     (folder / "corrupt.txt.gz").write_bytes(gzip.compress(b"The minister sent a letter.\n" * 100)[:-30] + b"garbage!")
     (folder / "not-gzip.jsonl.gz").write_bytes(b"plain text pretending to be gzip\n")
     (folder / "unknown.bin").write_bytes(b"\x00\x01\x02" * 5000)
