@@ -65,8 +65,18 @@ def _page_death(text: str, sents: list[Span], registry: Registry) -> dt.date | N
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+#: Languages this stage reads; "und" (too little text to tell) is read as English.
+READ_LANGUAGES = frozenset({"en", "zh", "ko", "und", ""})
+
+
 def extract_reports(doc: Document) -> list[Report]:
-    """Every act of correspondence the page states, one Report each, sorted."""
+    """Every act of correspondence the page states, one Report each, sorted.
+
+    Pages in languages without rules here (Russian, French, ...) are kept by
+    the store and marked with their language, never read with English rules.
+    """
+    if doc.language not in READ_LANGUAGES:
+        return []
     if doc.language in ("zh", "ko"):  # Chinese and Korean pages have their own reader (extract/cjk)
         from .cjk import extract_reports_cjk
 
