@@ -33,9 +33,9 @@ BODY = ("Officials said the two sides had agreed to keep in close touch over the
          f"2018-11-03 09:15\n\nSEOUL, Nov. 3 (Agency) -- {BODY}\n", "2018-11-03"),
         (f"(Focus) S. Korea's trade data read as a warning to markets ahead of the summit talks\n"
          f"March 4, 2017\n\n{BODY}\n", "2017-03-04"),
-        # an update stamp is not the publication date
+        # an update stamp is not the publication date where the page states one
         (f"(Focus) S. Korea's trade data read as a warning to markets ahead of the summit talks\n"
-         f"Updated 2017-03-04 10:00\n\n{BODY}\n", None),
+         f"March 3, 2017\nUpdated 2017-03-04 10:00\n\n{BODY}\n", "2017-03-03"),
         # KCNA's closing stamp: Juche 108 is 2019
         (f"Pyongyang, April 2 (KCNA) -- {BODY} -0- (Juche108.4.2.)\n", "2019-04-02"),
         (f"Pyongyang, Dec. 30 (KCNA) -- {BODY}\n(Juche112.12.30.)\n", "2023-12-30"),

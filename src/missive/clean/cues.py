@@ -38,6 +38,7 @@ class DateRules:
     sentence_date_prefix: re.Pattern[str]
     datelines: tuple[Cue, ...]
     url_dates: tuple[Cue, ...]
+    title_date_prefix: re.Pattern[str] | None = None  # "Regular Press Conference on <date>"
 
 
 def _compile(name: str, pattern: object, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -108,6 +109,8 @@ def date_rules() -> DateRules:
                                       data["sentence_date_prefix"]),
         datelines=_cue_list(f"{DATES_FILE}:datelines", data["datelines"], month_alt),
         url_dates=_cue_list(f"{DATES_FILE}:url_dates", data["url_dates"], month_alt),
+        title_date_prefix=_compile(f"{DATES_FILE}:title_date_prefix", data["title_date_prefix"])
+        if "title_date_prefix" in data else None,
     )
 
 

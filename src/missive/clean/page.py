@@ -6,14 +6,20 @@ Publication date, in order of trust:
 2. what the page itself states: a crawl header, a date line at the top, a
    dateline with a full date (for HTML: htmldate's original date),
 3. a date in the URL's path,
-   then a date-only line among the article's first lines, or an agency's closing
-   date stamp ("(Juche111.10.7.)"),
-4. for text crawls, a lone date line closing the article.
+   then a date-only or labelled line among the article's first lines, a headline
+   that carries its date ("Regular Press Conference on October 9, 2025"), or an
+   agency's closing date stamp ("(Juche111.10.7.)"),
+4. for text crawls, a lone date line closing the article,
+5. last, an update stamp ("Updated: 2016-11-26 18:22") where the page states no
+   other date: the page was at least written by then, and such pages (China
+   Daily, CGTN) print no other date.
 
 Nothing else: no date from navigation, related lists, crawl stamps or copyright years.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..errors import InputError
 from ..model import DatedValue, Document, Page, Span
@@ -22,7 +28,7 @@ from .dates import date_from_url, find_full_dates, parse_hint
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
-from .textpage import CleanedText, clean_text, is_date_only, normalise_line
+from .textpage import DATE_LINE_RESIDUE, CleanedText, clean_text, is_date_only, normalise_line, weight
 
 
 def _clean_html(page: Page) -> CleanedText:
@@ -55,22 +61,79 @@ def _line_spans(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _labelled(line: str) -> bool:
+    """A short line led by a publication label ("PUBLISHED JUN 12, 2018 | 10:00 AM")."""
+    rules = date_rules()
+    found = find_full_dates(line)
+    if not found or not rules.date_labels.match(line.lstrip("|-–·• ")):
+        return False
+    rest = (line[: found[0].start] + line[found[0].end :]).lower()
+    rest = rules.date_noise.sub(" ", rules.date_labels.sub(" ", rest))
+    return weight(" ".join(re.findall(r"[^\W\d_]+", rest))) <= DATE_LINE_RESIDUE
+
+
 def _lead_date_line(text: str) -> DatedValue | None:
-    """A date-only line among the article's first lines ("2019-09-10 16:40" under a headline that reads as prose)."""
+    """A date-only or labelled line among the article's first lines ("2019-09-10 16:40" under a prose-like headline)."""
     for offset, line in _line_spans(text)[:LEAD_LINES]:
-        if is_date_only(line) and not date_rules().update_labels.search(line):
+        if (is_date_only(line) or _labelled(line)) and not date_rules().update_labels.search(line):
             m = find_full_dates(line)[0]
             return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"lead-line.{m.rule}")
     return None
 
 
+def _juche_stamp(offset: int, line: str) -> DatedValue | None:
+    for m in find_full_dates(line):
+        if m.rule == "date.juche-stamp" and not line[m.end :].strip():
+            return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"stamp.{m.rule}")
+    return None
+
+
 def _closing_stamp(text: str) -> DatedValue | None:
-    """An agency's own closing date stamp ("... -0- (Juche111.10.7.)") in the article's last lines."""
+    """An agency's own closing date stamp ("... -0- (Juche111.10.7.)"): the first that ends a line.
+
+    KCNA closes each article with its stamp; footer lines a crawl keeps after it
+    hide it from the last lines, and a digest's later stamps are other articles'.
+    """
     lines = [(o, ln) for o, ln in _line_spans(text) if ln.strip()]
+    own = next(filter(None, (_juche_stamp(o, ln) for o, ln in lines)), None)
+    if own is not None:
+        return own
     for offset, line in reversed(lines[-CLOSING_LINES:]):
         for m in find_full_dates(line):
             if m.rule == "date.juche-stamp":
                 return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"stamp.{m.rule}")
+    return None
+
+
+def _header_lines(text: str, cleaned: CleanedText) -> list[tuple[int | None, str]]:
+    """The page's first lines, kept or not: (offset in the text or None, line)."""
+    dropped = [(None, ln) for ln, rule in cleaned.dropped if rule == "header"]
+    return dropped[:LEAD_LINES] + list(_line_spans(text)[:LEAD_LINES])
+
+
+def _title_date(text: str, cleaned: CleanedText) -> DatedValue | None:
+    """A headline ending in its own date: "Foreign Ministry Spokesperson's Regular Press Conference on October 9, 2025"."""
+    prefix = date_rules().title_date_prefix
+    if prefix is None:
+        return None
+    for offset, line in _header_lines(text, cleaned):
+        for m in find_full_dates(line):
+            if not line[m.end :].strip(" .") and prefix.search(line[: m.start]):
+                span = Span(offset + m.start, offset + m.end, line[m.start : m.end]) if offset is not None else None
+                return DatedValue(m.date, span, f"title.{m.rule}")
+    return None
+
+
+def _update_stamp(text: str, cleaned: CleanedText) -> DatedValue | None:
+    """An "Updated: 2016-11-26 18:22" line among the first lines: the last resort."""
+    rules = date_rules()
+    for offset, line in _header_lines(text, cleaned):
+        label = rules.update_labels.search(line.lstrip("|-–·• "))
+        found = find_full_dates(line)
+        if label and found:
+            m = found[0]
+            span = Span(offset + m.start, offset + m.end, line[m.start : m.end]) if offset is not None else None
+            return DatedValue(m.date, span, f"updated.{m.rule}")
     return None
 
 
@@ -81,13 +144,13 @@ def _published(page: Page, cleaned: CleanedText) -> DatedValue | None:
     stated = cleaned.published
     if stated is not None and not stated.rule.startswith("closing."):
         return stated
-    own = _lead_date_line(cleaned.text) or _closing_stamp(cleaned.text)
+    own = _lead_date_line(cleaned.text) or _title_date(cleaned.text, cleaned) or _closing_stamp(cleaned.text)
     if own is not None:
         return own
     from_url = date_from_url(page.url)
     if from_url is not None:
         return DatedValue(from_url.date, None, from_url.rule)
-    return stated
+    return stated or _update_stamp(cleaned.text, cleaned)
 
 
 def clean_page(page: Page) -> Document:
