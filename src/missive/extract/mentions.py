@@ -43,6 +43,16 @@ def _name_words() -> tuple[frozenset[str], re.Pattern]:
     return words, kin
 
 
+@functools.cache
+def title_words() -> frozenset[str]:
+    """``actors/name-words.yaml`` ``title_words``: lowercase words of a title written after a name."""
+    data = load_data("actors/name-words.yaml")
+    words = data.get("title_words") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise DataError("actors/name-words.yaml: title_words must be a list of lowercase words")
+    return frozenset(words)
+
+
 PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|they|them|their|I|me|my|we|us|our|you|your)\b")
 
 

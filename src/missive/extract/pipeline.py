@@ -226,7 +226,7 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
-            from_context = cand.rule.startswith("pronoun")
+            from_context = cand.rule.startswith(("pronoun", "passive"))
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             out += [(weekdays[0], prev)] if weekdays else []
     return out

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .mentions import Mention
+from .mentions import Mention, title_words
 from .triggers import Cues, Trigger
 
 _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
+_APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
+_PASSIVE_SENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
+_BY = re.compile(r"\bby\b")
 _RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
@@ -87,13 +90,29 @@ def _distinct(ms: list[Mention]) -> list[Mention]:
 def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
     """The run of mentions from ``ms[first]`` joined as a list ("A, B and C")."""
     group = [ms[first]]
+    appositive_at, closed = None, False
     for prev, nxt in zip(ms[first:], ms[first + 1 :]):
         gap = text[prev.end : nxt.start]
         words = re.findall(r"[\w'’]+", gap)
         if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS for w in words):
-            break
+            if not _appositive(gap):
+                break
+            appositive_at = len(group) if appositive_at is None else appositive_at
+        if appositive_at is not None and re.search(r"\band\s*$", gap):
+            closed = True
         group.append(nxt)
+    if appositive_at is not None and not closed and len(group) < 3:  # "to A, Iran's president, B said": no "and", no list
+        group = group[:appositive_at]
     return _distinct(group)
+
+
+def _appositive(gap: str) -> bool:
+    """ "A, president of X, B": the gap is a title set off by commas, so the list goes on."""
+    m = _APPOSITIVE_GAP.match(gap)
+    if not m:
+        return False
+    words = re.findall(r"[\w'’]+", m.group(1))
+    return bool(words) and all(w[0].isupper() or w.lower() in title_words() for w in words)
 
 
 def _after(text: str, ms: list[Mention], pos: int, cue: re.Pattern, limit: int = 200) -> list[Mention]:
@@ -239,6 +258,11 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not receivers and ctx.speaker and re.search(r"\bI\b|\bwe\b", text[sent.start : recv.start()]):
             receivers = [ctx.speaker]
         return senders or poss[:1], receivers, "received-from"
+    passive = _PASSIVE_SENT.match(text, trig.end, sent.end)
+    if passive:  # "Messages were also sent to A, B and C (by X)": the sender named last, unless "by" says
+        to = _after(text, ms, trig.end, _TO, 60)
+        by = [m for m in _after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
+        return by or list(ctx.senders), to, "passive" if by else "passive+context"
     sender_from = _after(text, ms, trig.end, _FROM_CUE, 30)
     if sender_from:  # "delivered a letter from X to Y": X wrote it, whoever carried it
         return sender_from[:1], _after(text, ms, sender_from[0].end, _TO, 60), "message-from"
@@ -291,6 +315,8 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if not to and trig.id == "phone-call":
         later = [m for m in _distinct([m for m in ms if m.start >= trig.end]) if all(m.key != s.key for s in senders)]
         to = later[:1]
+    if not to and trig.id == "phone-call" and len(senders) >= 2:  # "A and B talked by phone": the first named called
+        return senders[:1], senders[1:2], "call-among"
     return senders, to, rule
 
 

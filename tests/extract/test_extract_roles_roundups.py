@@ -1,0 +1,70 @@
+"""Who sent what to whom in round-ups, calls, parallel clauses and carried-over senders.
+
+Every sentence here is written for this test; each case names the kind of
+phrasing it stands for. Rows: (sender, recipient, type, date, occasion kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from missive.extract import extract_reports
+from missive.model import DatedValue, Document, PartialDate
+
+
+def _rows(text: str, published: str = "2024-12-31") -> list[tuple]:
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en",
+                   published=DatedValue(PartialDate.parse(published), None, "test"))
+    return sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind)
+                  for r in extract_reports(doc))
+
+
+ROUNDUPS = [
+    # recipients listed with an appositive title each: one event per recipient
+    ("Kim Jong Un sent New Year cards to Xi Jinping, general secretary of the Central Committee of the "
+     "Communist Party of China and president of the People's Republic of China, Vladimir Putin, president of "
+     "the Russian Federation, Alexander Lukashenko, president of Belarus, and Daniel Ortega, president of "
+     "Nicaragua, on December 30.",
+     [("Kim Jong Un", n, "greetings", "2024-12-30", "new_year")
+      for n in ("Alexander Lukashenko", "Daniel Ortega", "Vladimir Putin", "Xi Jinping")]),
+    # the same list with semicolons between the entries
+    ("Kim Jong Un sent New Year cards to Vladimir Putin, president of Russia; Alexander Lukashenko, president "
+     "of Belarus; and Daniel Ortega, president of Nicaragua.",
+     [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year")
+      for n in ("Alexander Lukashenko", "Daniel Ortega", "Vladimir Putin")]),
+    # an appositive title then a new subject is no list
+    ("In a condolence message to Alexander Lukashenko, the Belarusian president, Kim Jong Un said he was saddened.",
+     [("Kim Jong Un", "Alexander Lukashenko", "condolence", "2024-12-31", "condolence")]),
+    # passive "messages were also sent to": the sender carries over from the sentence before
+    ("Vladimir Putin sent New Year greetings to Xi Jinping on December 30.\n\n"
+     "Messages were also sent to Alexander Lukashenko, Kassym-Jomart Tokayev and Shavkat Mirziyoyev.",
+     [("Vladimir Putin", n, "greetings", "2024-12-30", "new_year")
+      for n in ("Alexander Lukashenko", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Xi Jinping")]),
+    ("Xi Jinping sent a congratulatory message to Vladimir Putin on his re-election on Tuesday. "
+     "Congratulations were also sent to Mikhail Mishustin.",
+     [("Xi Jinping", "Mikhail Mishustin", "congratulatory", "2024-12-31", "election"),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election")]),
+    # a passive with "by" names its own sender
+    ("Messages of condolence were sent to Alexander Lukashenko by Kim Jong Un on Monday over the floods.",
+     [("Kim Jong Un", "Alexander Lukashenko", "condolence", "2024-12-30", "condolence")]),
+]
+
+CALLS_AND_ENVOYS = [
+    ("Xi Jinping spoke with Vladimir Putin on the phone on Monday.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none")]),
+    ("Vladimir Putin and Kassym-Jomart Tokayev talked by phone on December 29.",
+     [("Vladimir Putin", "Kassym-Jomart Tokayev", "call", "2024-12-29", "none")]),
+    ("Alexander Lukashenko talked by telephone with Vladimir Putin on Monday.",
+     [("Alexander Lukashenko", "Vladimir Putin", "call", "2024-12-30", "none")]),
+    ("Shavkat Mirziyoyev telephoned Xi Jinping on Monday.",
+     [("Shavkat Mirziyoyev", "Xi Jinping", "call", "2024-12-30", "none")]),
+    ("Xi Jinping spoke with Vladimir Putin at the summit.", []),
+    # the envoy conveys; the principal is the sender, a title names the addressee
+    ("Choe Son Hui conveyed to the President of Russia warm greetings from Kim Jong Un.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-31", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUNDUPS + CALLS_AND_ENVOYS, ids=[c[0][:50] for c in ROUNDUPS + CALLS_AND_ENVOYS])
+def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == sorted(expected)
