@@ -136,8 +136,10 @@ def _cuts(text: str, language: str) -> list[int]:
     if tight is not None:
         cuts.update(m.end() for m in tight.finditer(text))
     for m in re.finditer(r"\n", text):
-        before = text[: m.start()].rstrip(" \t\r")
-        after = text[m.end() :]
+        # Look only at a small window on each side: slicing the whole text at
+        # every line break made splitting quadratic in the page's size.
+        before = text[max(0, m.start() - 64) : m.start()].rstrip(" \t\r")
+        after = text[m.end() : m.end() + 64]
         blank_next = after.lstrip(" \t\r").startswith("\n")
         wrapped = (before[-1:] in r.wrap_endings and before[-1:] != "") or _continues_lowercase(text, m.end())
         if blank_next or not wrapped:

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Page, Skip
 from ..settings import Limits
 from .bounded import GZIP_MAGIC, open_gunzip, peek_head, read_at_most
+from . import fetch
 from .dumps import read_json, read_jsonl
 from .pages import MediaType, build_page, skip, sniff_media_type
 from .walk import STDIN, iter_paths
@@ -183,8 +184,11 @@ def read_stream(stream: BinaryIO, name: str = "<stdin>", limits: Limits = Limits
 
 
 def read_pages(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits()) -> Iterator[Page | Skip]:
-    """Read every page under ``paths`` (files, folders recursively, ``-`` for stdin), in a stable order."""
-    for item in iter_paths(paths):
+    """Read every page under ``paths`` (files, folders recursively, ``-`` for stdin, http(s) URLs)."""
+    paths = list(paths)
+    urls = [p for p in paths if isinstance(p, str) and fetch.is_url(p)]
+    yield from fetch.fetch_pages(urls, limits=limits)
+    for item in iter_paths([p for p in paths if not (isinstance(p, str) and fetch.is_url(p))]):
         if isinstance(item, Skip):
             yield item
         elif item == STDIN:
