@@ -46,12 +46,28 @@ def count_events(store: Store, by: str, query: Query = Query()) -> list[CountRow
     """
     if by not in COUNT_BY:
         raise InputError(f"cannot count by {by!r}: choose one of {', '.join(COUNT_BY)}")
+    if hasattr(store, "count_events"):
+        # GROUP BY in the database: one row per group instead of every event.
+        rows = [CountRow(k, label, n) for k, label, n in store.count_events(query, by)]
+    else:
+        rows = _count_in_python(store, by, query)
+    if by == "year":
+        return sorted(rows, key=lambda r: (r.key[0] == UNDATED, r.key))
+    return sorted(rows, key=lambda r: (-r.count, r.label, r.key))
+
+
+def _count_in_python(store: Store, by: str, query: Query) -> list[CountRow]:
+    """The same counts over every matching event, for a store without ``count_events``."""
     counts: Counter[tuple[str, ...]] = Counter()
     labels: dict[tuple[str, ...], str] = {}
+    names: dict[tuple[str, ...], tuple[str, str]] = {}
     for ev in _all_events(store, query):
         if by == "pair":
             key = (actor_key(ev.sender), actor_key(ev.recipient))
-            labels[key] = f"{ev.sender.name} → {ev.recipient.name}"
+            # As the store's GROUP BY: the smallest name seen on each side.
+            s, r = names.get(key, (ev.sender.name, ev.recipient.name))
+            names[key] = (min(s, ev.sender.name), min(r, ev.recipient.name))
+            labels[key] = " → ".join(names[key])
         elif by == "type":
             key = (ev.type,)
             labels[key] = ev.type
@@ -59,10 +75,7 @@ def count_events(store: Store, by: str, query: Query = Query()) -> list[CountRow
             key = (str(ev.date.year) if ev.date else UNDATED,)
             labels[key] = key[0]
         counts[key] += 1
-    rows = [CountRow(k, labels[k], n) for k, n in counts.items()]
-    if by == "year":
-        return sorted(rows, key=lambda r: (r.key[0] == UNDATED, r.key))
-    return sorted(rows, key=lambda r: (-r.count, r.label, r.key))
+    return [CountRow(k, labels[k], n) for k, n in counts.items()]
 
 
 @dataclass(frozen=True)

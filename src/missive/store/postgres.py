@@ -110,6 +110,11 @@ class PostgresStore(SqlStore):
         # Without it, two replacements running at once could both insert the same event ids.
         cur.execute("LOCK TABLE events, event_reports IN SHARE ROW EXCLUSIVE MODE")
 
+    def _refresh_stats(self, cur: Any) -> None:
+        # A rewritten event table has stale statistics until autovacuum gets to it;
+        # ANALYZE samples a fixed number of rows, so it stays cheap at any size.
+        cur.execute("ANALYZE events, event_reports, reports")
+
     @contextmanager
     def _reading(self) -> Iterator[Any]:
         with self._lock:
