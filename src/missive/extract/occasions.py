@@ -41,6 +41,7 @@ class Known:
     match: re.Pattern
     date: dt.date | None
     end: dt.date | None = None
+    countries: tuple[str, ...] = ()  # for kind "ties": the two countries
 
 
 @functools.cache
@@ -65,7 +66,67 @@ def known_occasions() -> tuple[Known, ...]:
             if start is not None and not isinstance(start, dt.date):
                 raise DataError(f"occasions.yaml: {entry['id']}: bad date {start!r}")
             out.append(Known(entry["id"], kind, rx, start, entry.get("end")))
+    return tuple(out) + _ties(data)
+
+
+_TIES_CUE = re.compile(r"\b(?:diplomatic (?:ties|relations)|establishment of (?:diplomatic )?(?:ties|relations))\b", re.I)
+
+
+def _ties(data: dict) -> tuple[Known, ...]:
+    """The ``ties`` section: one Known per pair of countries, matching any of its names."""
+    countries = country_names_of(data)
+    out = []
+    for entry in data.get("ties") or []:
+        require_keys("occasions.yaml", entry, ("id", "countries", "date"))
+        pair = tuple(entry["countries"])
+        if len(pair) != 2 or any(c not in countries for c in pair):
+            raise DataError(f"occasions.yaml: {entry['id']}: countries must be two of {sorted(countries)}")
+        if not isinstance(entry["date"], dt.date):
+            raise DataError(f"occasions.yaml: {entry['id']}: bad date {entry['date']!r}")
+        out.append(Known(entry["id"], "ties", _TIES_CUE, entry["date"], None, pair))
     return tuple(out)
+
+
+def country_names_of(data: dict) -> dict[str, re.Pattern]:
+    """The ``countries`` section compiled: country id -> a regex of its names."""
+    out = {}
+    for cid, pattern in (data.get("countries") or {}).items():
+        try:
+            out[str(cid)] = re.compile(rf"\b(?:{pattern})\b", re.I)
+        except re.error as exc:
+            raise DataError(f"occasions.yaml: countries: {cid}: bad regex: {exc}") from exc
+    return out
+
+
+@functools.cache
+def _country_names() -> dict[str, re.Pattern]:
+    return country_names_of(load_data("occasions.yaml"))
+
+
+def ties_in(text: str, passage: str) -> Known | None:
+    """The pair of countries whose diplomatic ties ``passage`` names: named there, else named first on the page.
+
+    "the 45th anniversary of diplomatic relations between the two countries"
+    names no country; the page's own first-named pair is the one meant.
+    """
+    if not _TIES_CUE.search(passage):
+        return None
+    names = _country_names()
+    ties = [k for k in known_occasions() if k.kind == "ties"]
+
+    def first(where: str, country: str) -> int | None:
+        m = names[country].search(where)
+        return m.start() if m else None
+
+    for where in (passage, text):
+        scored = []
+        for k in ties:
+            pos = [first(where, c) for c in k.countries]
+            if None not in pos:
+                scored.append((max(pos), sum(pos), k.id, k))
+        if scored:
+            return min(scored)[3]
+    return None
 
 
 @dataclass(frozen=True)
@@ -95,13 +156,13 @@ def anniversary_in(text: str, start: int, end: int, born: dt.date | None = None)
         if what == "birthday" and not re.search(r"birthday of the (?:dprk|republic|country)", window, re.I):
             day = dt.date(born.year + n, born.month, born.day) if born else None
             return Found(Occasion("birthday", n, text[m.start() : m.end("what")]), m.start(), m.end(), day)
-        known = _known(window, "founding")
+        known = _known(window, "founding") or ties_in(text, window)
         if known is None:
             return Found(Occasion("anniversary", n, window[-120:].strip()), m.start(), m.end())
         day = known.date.replace(year=known.date.year + n)
         return Found(Occasion("anniversary", n, known.id), m.start(), m.end(), day)
     for m in _ANNIV_OF.finditer(text, start, end):
-        known = _known(m.group(0), "founding")
+        known = _known(m.group(0), "founding") or ties_in(text, m.group(0))
         return Found(Occasion("anniversary", None, known.id if known else m.group("rest").strip()), m.start(), m.end())
     return None
 

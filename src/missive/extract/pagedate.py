@@ -16,7 +16,11 @@ _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?
 _STOP = re.compile(r"^\s*(?:More (?:From|Articles|articles)|RELATED\b|Related (?:Articles|News|Stories)|Read more\b)", re.M)
 
 _DATELINE = re.compile(
-    r"^[^\S\n]*(?:[A-Z][A-Za-z/ .'-]{1,40},[^\S\n]*)?" + _MON + r"[^\S\n]+(\d{1,2})\.?[^\S\n]*(?:\(|/)[^\S\n]*[A-Z]", re.M
+    # "BEIJING, Sept. 9 (Xinhua) --", "MOSCOW, March 24. /TASS/.", "Oct. 9 (Yonhap) --"
+    r"^[^\S\n]*(?:[A-Z][A-Za-z/ .'-]{1,40},[^\S\n]*)?" + _MON + r"[^\S\n]+(\d{1,2})\.?[^\S\n]*(?:\(|/)[^\S\n]*[A-Z]"
+    # "VOV - June 24", "Hanoi (VNA) – June 24 –": an outlet's name and a dash, then the day alone or before a dash
+    r"|^[^\S\n]*[A-Z][A-Za-z/ .'()]{1,40}[^\S\n][-–—][^\S\n]*" + _MON.replace("(?P<mon>", "(") + r"[^\S\n]+(\d{1,2})\b\.?[^\S\n]*(?:$|[-–—:])",
+    re.M,
 )
 
 
@@ -36,8 +40,8 @@ def find_dateline(text: str) -> tuple[int, int, int] | None:
     m = _DATELINE.search(article_part(text))
     if not m:
         return None
-    month = _month(m.group(1))
-    day = int(m.group(2))
+    month = _month(m.group(1) or m.group(3))
+    day = int(m.group(2) or m.group(4))
     if not month or not 1 <= day <= 31:
         return None
     return m.start(), month, day

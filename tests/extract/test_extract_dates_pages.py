@@ -1,0 +1,71 @@
+"""Dates of events on whole pages written for this test: cleaned, then read, as the CLI does."""
+
+from __future__ import annotations
+
+import pytest
+
+from missive.clean import clean_page
+from missive.extract import extract_reports
+from missive.extract.occasions import known_occasions, ties_in
+from missive.extract.pagedate import find_dateline
+from missive.model import Page
+
+
+def rows(text: str) -> list[tuple]:
+    page = Page(source="p.txt", raw=text.encode(), text=text, media_type="text", encoding="utf-8", container="txt")
+    return sorted((r.sender.name, r.recipient.name, r.date.iso() if r.date else None, r.occasion.anniversary)
+                  for r in extract_reports(clean_page(page)))
+
+
+PAGES = [
+    # a yearless outlet dateline; the year from the ties' anniversary number (Vietnam-Laos ties: 1962)
+    ("Leaders mark anniversary of ties\nVOV - September 5\n"
+     "General Secretary To Lam sent a message of greetings to Thongloun Sisoulith on Thursday on the 62nd "
+     "anniversary of the establishment of diplomatic relations between the two countries.\n"
+     "The message hailed the special friendship between Vietnam and Laos.",
+     [("To Lam", "Thongloun Sisoulith", "2024-09-05", 62)]),
+    # the pair named in the passage wins over other countries on the page (China-Laos ties: 1961)
+    ("Greetings on ties anniversary\nHanoi (VNA) – April 25 – Xi Jinping sent a message of greetings to "
+     "Thongloun Sisoulith on the 63rd anniversary of China-Laos diplomatic ties, Vietnam's agency reported.",
+     [("Xi Jinping", "Thongloun Sisoulith", "2024-04-25", 63)]),
+    # weekday counted back from a TASS dateline once a birthday number fixes the year (born 1952)
+    ("Putin greets Lukashenko\nMOSCOW, August 31. /TASS/. Russian President Vladimir Putin on Friday sent a "
+     "message of greetings to Alexander Lukashenko on his 70th birthday, the Kremlin said.",
+     [("Vladimir Putin", "Alexander Lukashenko", "2024-08-30", 70)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAGES, ids=[p[0][:30] for p in PAGES])
+def test_page_dates(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, month_day", [
+    ("VOV - June 24\nThe leaders met.", (6, 24)),
+    ("Hanoi (VNA) – June 24 – The leaders met.", (6, 24)),
+    ("MOSCOW, March 24. /TASS/. The leaders met.", (3, 24)),
+    ("BEIJING, Sept. 9 (Xinhua) -- The leaders met.", (9, 9)),
+    ("The talks - June 24 was the day they met.", None),
+    ("VOV - June 24, 2019\nThe leaders met.", None),
+])
+def test_yearless_datelines(text: str, month_day: tuple | None) -> None:
+    found = find_dateline(text)
+    assert (found[1:] if found else None) == month_day
+
+
+def test_ties_pairs_are_known_and_distinct() -> None:
+    ties = [k for k in known_occasions() if k.kind == "ties"]
+    pairs = [frozenset(k.countries) for k in ties]
+    assert len(pairs) == len(set(pairs)) >= 8
+    assert all(k.date and k.date.year >= 1945 for k in ties)
+
+
+@pytest.mark.parametrize("page, passage, expected", [
+    ("Vietnam and Cambodia leaders", "anniversary of diplomatic relations between the two countries", "vietnam-cambodia-ties"),
+    ("Chinese and Cuban leaders met; Vietnam too", "anniversary of diplomatic ties", "china-cuba-ties"),
+    ("Vietnam and Cambodia", "anniversary of Russia-DPRK diplomatic ties", "russia-dprk-ties-pair"),
+    ("Vietnam and Cambodia", "the anniversary of the founding of the party", None),
+])
+def test_ties_in(page: str, passage: str, expected: str | None) -> None:
+    found = ties_in(page + " " + passage, passage)
+    assert (found.id if found else None) == expected
