@@ -77,8 +77,8 @@ class ReplaceResult:
 class Query:
     """Filters shared by report and event listings; None means no filter.
 
-    ``party`` matches either sender or recipient; names match canonical names
-    or actor ids, case-insensitively.
+    ``party`` matches either sender or recipient, ``pair`` either direction
+    between two actors; names match canonical names or actor ids, case-insensitively.
     """
 
     sender: str | None = None
@@ -94,6 +94,9 @@ class Query:
     order: Literal["date", "-date"] = "date"
     limit: int | None = None
     after: str | None = None  # opaque cursor from the previous page
+    # -- additions: both directions between two actors; the reports of one page --
+    pair: tuple[str, str] | None = None  # (A, B): sent by A to B or by B to A
+    page_hash: str | None = None  # events: those with a report from this page
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,17 @@ def _actor(alias: str, side: str, value: str) -> tuple[str, list[Any]]:
     return sql, [key, value, key]
 
 
+def _pair(alias: str, pair: tuple[str, str]) -> tuple[str, list[Any]]:
+    """Either direction between two actors: A to B or B to A."""
+    if len(pair) != 2 or not all(pair):
+        raise InputError(f"the pair filter needs two actors, got {list(pair)!r}")
+    a, b = pair
+    ab = [_actor(alias, "sender", a), _actor(alias, "recipient", b)]
+    ba = [_actor(alias, "sender", b), _actor(alias, "recipient", a)]
+    sql = f"(({ab[0][0]} AND {ab[1][0]}) OR ({ba[0][0]} AND {ba[1][0]}))"
+    return sql, [p for _, params in ab + ba for p in params]
+
+
 def _own(q: Query, alias: str) -> tuple[list[str], list[Any]]:
     """Conditions on the columns reports and events both have."""
     where: list[str] = []
@@ -52,6 +63,8 @@ def _own(q: Query, alias: str) -> tuple[list[str], list[Any]]:
         s_sql, s_params = _actor(alias, "sender", q.party)
         r_sql, r_params = _actor(alias, "recipient", q.party)
         add(f"({s_sql} OR {r_sql})", s_params + r_params)
+    if q.pair:
+        add(*_pair(alias, q.pair))
     if q.type:
         add(f"{alias}.type = ?", [_plain(q.type, "type")])
     if q.occasion:
@@ -66,9 +79,12 @@ def _own(q: Query, alias: str) -> tuple[list[str], list[Any]]:
 
 
 def _report_only(q: Query, alias: str, text_clause: TextClause) -> tuple[list[str], list[Any]]:
-    """Conditions on what only reports carry: outlet, language, text."""
+    """Conditions on what only reports carry: page, outlet, language, text."""
     where: list[str] = []
     params: list[Any] = []
+    if q.page_hash:
+        where.append(f"{alias}.page_hash = ?")
+        params.append(_plain(q.page_hash, "page"))
     if q.outlet:
         where.append(f"lower({alias}.outlet) = lower(?)")
         params.append(_plain(q.outlet, "outlet"))
@@ -90,7 +106,7 @@ def report_where(q: Query, text_clause: TextClause, alias: str = "r") -> tuple[s
 
 
 def event_where(q: Query, text_clause: TextClause, alias: str = "e") -> tuple[str, list[Any]]:
-    """The WHERE clause for an event listing; outlet/language/text match any of its reports."""
+    """The WHERE clause for an event listing; page/outlet/language/text match any of its reports."""
     where, params = _own(q, alias)
     inner, inner_params = _report_only(q, "r", text_clause)
     if inner:
