@@ -64,7 +64,50 @@ CALLS_AND_ENVOYS = [
      [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-31", "none")]),
 ]
 
+PAIRS = [
+    # a counterpart named after a leader of the sentence before goes to the name written
+    ("Xi Jinping sent a congratulatory message to Vo Van Thuong on Monday. "
+     "Li Qiang cabled congratulations to his Vietnamese counterpart Pham Minh Chinh.",
+     [("Li Qiang", "Pham Minh Chinh", "congratulatory", "2024-12-31", "none"),
+      ("Xi Jinping", "Vo Van Thuong", "congratulatory", "2024-12-30", "none")]),
+    # "in a separate message" is the congratulation itself, not a message from its object
+    ("Li Qiang congratulated Pham Minh Chinh in a separate message.",
+     [("Li Qiang", "Pham Minh Chinh", "congratulatory", "2024-12-31", "none")]),
+    # parallel clauses pair within each clause
+    ("Li Qiang sent a message to Pham Minh Chinh, and Zhao Leji to Vuong Dinh Hue.",
+     [("Li Qiang", "Pham Minh Chinh", "message", "2024-12-31", "none"),
+      ("Zhao Leji", "Vuong Dinh Hue", "message", "2024-12-31", "none")]),
+    ("Xi Jinping sent a message to To Lam, Li Qiang to Pham Minh Chinh, and Zhao Leji to his counterpart Vuong Dinh Hue.",
+     [("Li Qiang", "Pham Minh Chinh", "message", "2024-12-31", "none"),
+      ("Xi Jinping", "To Lam", "message", "2024-12-31", "none"),
+      ("Zhao Leji", "Vuong Dinh Hue", "message", "2024-12-31", "none")]),
+    ("Li Qiang and Zhao Leji sent messages to Pham Minh Chinh and Vuong Dinh Hue respectively.",
+     [("Li Qiang", "Pham Minh Chinh", "message", "2024-12-31", "none"),
+      ("Zhao Leji", "Vuong Dinh Hue", "message", "2024-12-31", "none")]),
+    # without "respectively" a joint message goes to everyone
+    ("Li Qiang and Zhao Leji sent a joint message to Pham Minh Chinh and Vuong Dinh Hue.",
+     [(a, b, "message", "2024-12-31", "none") for a in ("Li Qiang", "Zhao Leji") for b in ("Pham Minh Chinh", "Vuong Dinh Hue")]),
+]
 
-@pytest.mark.parametrize("text,expected", ROUNDUPS + CALLS_AND_ENVOYS, ids=[c[0][:50] for c in ROUNDUPS + CALLS_AND_ENVOYS])
+NOT_EVENTS = [
+    # congratulations offered in a call are the call: one event, with their occasion
+    ("Xi Jinping spoke with Vladimir Putin by phone and congratulated him on his re-election.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-31", "election")]),
+    ("Xi Jinping held a phone call with Vladimir Putin on Monday. Xi congratulated Putin on his re-election.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "election")]),
+    # congratulations in person are no message
+    ("Xi Jinping met with To Lam in Beijing and congratulated him on his election.", []),
+    ("At the talks, Xi Jinping congratulated Kim Jong Un on his re-election.", []),
+    ("Xi Jinping held talks with Kim Jong Un and extended congratulations to him on his re-election.", []),
+    # questions and modals state no act
+    ("Will Xi Jinping send a message to Kim Jong Un?", []),
+    ("Kim Jong Un may send a personal letter to Donald Trump.", []),
+    ("Kim Jong Un could write to Donald Trump again.", []),
+    ("Kim Jong Un might also send a letter to Donald Trump.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUNDUPS + CALLS_AND_ENVOYS + PAIRS + NOT_EVENTS,
+                         ids=[c[0][:50] for c in ROUNDUPS + CALLS_AND_ENVOYS + PAIRS + NOT_EVENTS])
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)

@@ -102,6 +102,7 @@ def extract_reports(doc: Document) -> list[Report]:
         for cand in assign(text, sent, trigs, ms, ctx, cues):
             readings.append(_read(text, sents, i, cand, cues, registry, dates, mentions_of))
     readings = _apply_reply_markers(readings)
+    readings = _fold_into_calls(readings)
     readings = [r for r in readings if _alive(r, registry)]
     named = {(r.cand.sender.key, r.cand.recipient.key) for r in readings if not r.cand.weak}
     readings = [r for r in readings if not r.cand.weak or (r.cand.sender.key, r.cand.recipient.key) in named]
@@ -270,6 +271,22 @@ def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
                 r.reply = True
                 r.occasion = Occasion("thanks", None, "thanks for an earlier message")
                 r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
+    return out
+
+
+def _fold_into_calls(readings: list[Reading]) -> list[Reading]:
+    """Congratulations offered in a phone call are that call: one `call` event, which takes their occasion."""
+    calls = [r for r in readings if r.type == "call"]
+    out = []
+    for r in readings:
+        said = r.cand.trigger.id in ("congratulated", "congratulations-sent")
+        pair = {r.cand.sender.key, r.cand.recipient.key}
+        call = next((c for c in calls if {c.cand.sender.key, c.cand.recipient.key} == pair and _compatible_dates(c, r)), None)
+        if said and call is not None:
+            if call.occasion.kind == "none" and r.occasion.kind != "none":
+                call.occasion, call.occ_span = r.occasion, r.occ_span
+            continue
+        out.append(r)
     return out
 
 

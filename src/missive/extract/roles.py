@@ -19,6 +19,11 @@ _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
 _BY = re.compile(r"\bby\b")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_GAPPED_TO = re.compile(r"^\s+to\s+(?:(?:his|her|their|the)\s+(?:[\w'’-]+\s+){0,3})?$")  # "..., and C to (his counterpart) D"
+_GAPPED_JOIN = re.compile(r"[,;]\s*(?:and|while|whereas)?\s*(?:[A-Z][\w'’-]*\s+){0,4}$|\s(?:while|whereas)\s+(?:[\w'’-]+\s+){0,4}$")
+_IN_A_MESSAGE = re.compile(r"\b(?:in|via|through|by) (?:a |an )?(?:separate |written |brief |short )?$", re.I)
+_SAID_IN_CALL = ("congratulated", "congratulations-sent")
 _RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
@@ -26,7 +31,8 @@ _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|thi
 _EXCHANGE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$", re.I)
 _FROM = re.compile(r"\bfrom\b")
 _TO = re.compile(r"\b(?:to|addressed to)\b")
-_MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting))\b", re.I)
+_MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting)"
+                      r"|(?:at|during|in) (?:the|their|his|her|a) (?:\w+ ){0,2}(?:talks|summit|ceremony)|held talks(?! by (?:tele)?phone)|in person|face-to-face|on the sidelines)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It)\b")
 _OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
@@ -156,14 +162,21 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         ctx.subjects.append(ms[0])
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
-    for trig in triggers:
+    question = stext.rstrip(" \"'”’)").endswith("?")  # "Will Xi send a message?" states no act
+    call = any(t.id == "phone-call" for t in triggers)
+    for k, trig in enumerate(triggers):
         if trig.type != "message" and trig.id not in ("congratulated",):
             ctx.last_type = trig.type
-        if plan:
+        if plan or question:
             continue
         pre = text[sent.start : trig.start]
-        if trig.id in ("congratulated", "message") and (statement or _MEETING.search(stext)):
+        if trig.id in ("congratulated", "message", "congratulations-sent") and (statement or _MEETING.search(stext)):
             continue
+        if trig.id in _SAID_IN_CALL and call:  # congratulations offered in a call: the call is the one event
+            continue
+        if k and trig.id in ("message", "letter") and triggers[k - 1].id in ("congratulated", "congratulations-sent", "wrote-to") \
+                and _IN_A_MESSAGE.search(pre) and ";" not in text[triggers[k - 1].end : trig.start]:
+            continue  # "congratulated X in a separate message": the cue before already named this act
         if trig.id == "phone-call" and trig.text.lower().endswith("called") and _NAMING.match(text, trig.end):
             continue
         if trig.id == "congratulated" and _MEETING.search(stext):
@@ -188,12 +201,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
-        for s in senders:
-            for r in recipients:
-                if s.key != r.key:
-                    out.append(Candidate(s, r, trig, sent, rule, reply and rule != "quoted-you", recalled=rule == "quoted-you",
-                                         anaphoric=anaphoric, hint=ctx.last_type,
-                                         weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
+        for s, r in _pairs(text, sent, senders, recipients, ms):
+            if s.key != r.key:
+                out.append(Candidate(s, r, trig, sent, rule, reply and rule != "quoted-you", recalled=rule == "quoted-you",
+                                     anaphoric=anaphoric, hint=ctx.last_type,
+                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
         if rule == "exchange":
             for s in senders:
                 for r in recipients:
@@ -202,6 +214,22 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if senders and recipients and rule != "quoted-you":
             ctx.senders, ctx.recipients = senders, recipients
     return out
+
+
+def _pairs(text: str, sent: Span, senders: list[Mention], recipients: list[Mention], ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Sender-recipient pairs: every sender with every recipient, except in parallel clauses.
+
+    "A sent a message to B, and C to D" pairs A-B and C-D (C is no recipient);
+    "A and C sent messages to B and D respectively" pairs them in order.
+    """
+    if len(senders) > 1 and len(senders) == len(recipients) and _RESPECTIVELY.search(text, recipients[-1].end, sent.end):
+        return list(zip(senders, recipients))
+    for k, r in enumerate(recipients[1:], 1):
+        tail = [m for m in ms if m.start >= r.end and m.key != r.key]
+        if tail and _GAPPED_TO.match(text[r.end : tail[0].start]) and _GAPPED_JOIN.search(text[recipients[k - 1].end : r.start]):
+            rest = _pairs(text, sent, [r], _list_from(text, tail, 0), [m for m in ms if m.start >= tail[0].start])
+            return [(s, x) for s in senders for x in recipients[:k]] + rest
+    return [(s, r) for s in senders for r in recipients]
 
 
 def _from_context(senders: list[Mention], ctx: Context) -> list[Mention]:
