@@ -8,7 +8,7 @@ import time
 import click
 
 from .. import jobs
-from ..formats import page_contract, write_rows
+from .formats import page_contract, write_rows
 from ..model import Skip
 from ..settings import Limits, resolve_db
 from ..store import open_store

@@ -10,7 +10,7 @@ import click
 from .. import jobs, resolve
 from ..codec import to_dict
 from ..errors import NotFoundError
-from ..formats import event_contract, event_row, report_contract, report_row, write_rows
+from .formats import EVENT_TABLE, REPORT_TABLE, event_contract, event_row, report_contract, report_row, write_rows
 from ..settings import TOKEN_ENV, resolve_db
 from ..store import open_store
 from .app import cli
@@ -30,7 +30,7 @@ def reports(db: str | None, fmt: str, **kw: Any) -> None:
     if fmt in ("jsonl", "json"):
         rows = [report_contract(r) | {"doc": r.doc, "outlet": r.outlet} for r in found]
     else:
-        rows = [report_row(r) for r in found]
+        rows = [report_row(r, None if fmt == "csv" else REPORT_TABLE) for r in found]
     write_rows(rows, fmt, sys.stdout)
 
 
@@ -43,7 +43,10 @@ def events(db: str | None, fmt: str, **kw: Any) -> None:
     """List merged events with their report counts (jsonl follows the resolve contract)."""
     with open_store(resolve_db(db)) as store:
         found = store.events(query_from(kw))
-    rows = [event_contract(e) for e in found] if fmt in ("jsonl", "json") else [event_row(e) for e in found]
+    if fmt in ("jsonl", "json"):
+        rows = [event_contract(e) for e in found]
+    else:
+        rows = [event_row(e, None if fmt == "csv" else EVENT_TABLE) for e in found]
     write_rows(rows, fmt, sys.stdout)
 
 

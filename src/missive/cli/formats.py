@@ -11,8 +11,10 @@ import csv
 import json
 from typing import IO, Any, Iterable, Sequence
 
-from .codec import to_dict
-from .model import Document, Event, Evidence, Report
+from .. import resolve
+from ..analyse import export
+from ..codec import to_dict
+from ..model import Document, Event, Evidence, Report
 
 FORMATS = ("table", "jsonl", "csv", "json")
 
@@ -70,49 +72,31 @@ def page_contract(name: str, document: Document | None, reports: Iterable[Report
     return line
 
 
-def report_row(report: Report) -> dict:
-    """A flat row for listing reports."""
-    return {
-        "id": report.id,
-        "date": _iso(report.date),
-        "sender": report.sender.name,
-        "recipient": report.recipient.name,
-        "type": report.type,
-        "occasion": report.occasion.kind,
-        "anniversary": report.occasion.anniversary,
-        "reply": report.reply,
-        "outlet": report.outlet,
-        "doc": report.doc,
-    }
+#: The columns of the terminal tables: a readable subset of the export rows.
+REPORT_TABLE = ("id", "date", "sender", "recipient", "type", "occasion", "anniversary", "reply", "outlet", "doc")
+EVENT_TABLE = ("id", "date", "sender", "recipient", "type", "occasion", "anniversary", "reply", "reports", "outlets")
 
 
-def event_row(event: Event) -> dict:
-    """A flat row for listing events, with how many reports (and pages) stand behind each."""
-    return {
-        "id": event.id,
-        "date": _iso(event.date),
-        "sender": event.sender.name,
-        "recipient": event.recipient.name,
-        "type": event.type,
-        "occasion": event.occasion.kind,
-        "anniversary": event.occasion.anniversary,
-        "reply": event.reply,
-        "reports": len(event.reports),
-        "outlets": ", ".join(sorted({r.outlet for r in event.reports if r.outlet})),
-    }
+def report_row(report: Report, columns: Sequence[str] | None = REPORT_TABLE) -> dict:
+    """A flat row for listing reports: the export row, cut to ``columns`` (None: all)."""
+    row = export.report_row(report)
+    return row if columns is None else {c: row[c] for c in columns}
+
+
+def event_row(event: Event, columns: Sequence[str] | None = EVENT_TABLE) -> dict:
+    """A flat row for listing events with their report counts: the export row, cut to ``columns``."""
+    row = export.event_row(event)
+    return row if columns is None else {c: row[c] for c in columns}
 
 
 def event_contract(event: Event) -> dict:
     """One line of ``missive events --format jsonl``: the ``resolve`` contract plus details."""
-    line = event_row(event)
-    line["sender"] = {"name": event.sender.name, "kind": event.sender.kind}
-    line["recipient"] = {"name": event.recipient.name, "kind": event.recipient.kind}
-    line["occasion"] = to_dict(event.occasion)
-    line["reports"] = sorted({r.doc for r in event.reports})
-    line["report_ids"] = sorted(r.id for r in event.reports)
-    line["reply_to"] = event.reply_to
-    line["reply_lag_days"] = event.reply_lag_days
-    return line
+    return resolve.event_contract(event) | {
+        "occasion": to_dict(event.occasion),
+        "report_ids": sorted(r.id for r in event.reports),
+        "reply_lag_days": event.reply_lag_days,
+        "outlets": sorted({r.outlet for r in event.reports if r.outlet}),
+    }
 
 
 def _cell(value: Any) -> str:
