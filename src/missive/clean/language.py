@@ -14,7 +14,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
-def _rules() -> tuple[list[tuple[str, list[tuple[int, int]]]], dict[str, frozenset[str]], float]:
+def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, frozenset[str]], float]:
+    """(per script: code and a compiled class of its letters, stopwords per language, min share)."""
     data = load_data(LANG_FILE)
     if not isinstance(data, dict):
         raise DataError(f"{LANG_FILE}: expected a mapping")
@@ -24,26 +25,40 @@ def _rules() -> tuple[list[tuple[str, list[tuple[int, int]]]], dict[str, frozens
         require_keys(LANG_FILE, entry, ("code", "ranges"))
         try:
             ranges = [tuple(int(x, 16) for x in r.split("-")) for r in entry["ranges"]]
+            if any(len(r) != 2 or r[0] > r[1] for r in ranges):
+                raise ValueError("a range is start-end, start <= end")
         except (ValueError, AttributeError) as exc:
             raise DataError(f"{LANG_FILE}: bad ranges in {entry!r}") from exc
-        scripts.append((str(entry["code"]), [(lo, hi) for lo, hi in ranges]))
+        scripts.append((str(entry["code"]), _letters_of(ranges)))
     stopwords = {code: frozenset(str(w).lower() for w in words)
                  for code, words in sorted(data["stopwords"].items())}
     return scripts, stopwords, float(data["min_share"])
 
 
-def _script_of(char: str, scripts: list[tuple[str, list[tuple[int, int]]]]) -> str | None:
-    point = ord(char)
-    for code, ranges in scripts:
-        if any(lo <= point <= hi for lo, hi in ranges):
-            return code
-    return None
+def _letters_of(ranges: list[tuple[int, ...]]) -> re.Pattern[str]:
+    """One regex matching a letter (``str.isalpha``) in any of the ranges."""
+    body = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges)
+    # The lookahead keeps letters only, as isalpha: no digits, marks or punctuation in a range.
+    return re.compile(f"(?=[^\\W\\d_])[{body}]")
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters of ``text`` per script code (scripts without letters left out)."""
+    scripts, _, _ = _rules()
+    # One C-level regex scan per script: a per-character Python loop was a quarter of
+    # the time of cleaning and extracting a page.
+    counts: Counter[str] = Counter()
+    for code, letters in scripts:
+        found = len(letters.findall(text))
+        if found:
+            counts[code] = found
+    return counts
 
 
 def detect_language(text: str) -> str:
     """Return a language code ("en", "zh", "ko", "ja", "ru", ...) for ``text``, or "und"."""
-    scripts, stopwords, min_share = _rules()
-    counts = Counter(code for ch in text if ch.isalpha() and (code := _script_of(ch, scripts)))
+    _, stopwords, min_share = _rules()
+    counts = script_counts(text)
     if not counts:
         return "und"
     # Kana marks Japanese even when Han characters outnumber it.
@@ -55,9 +70,10 @@ def detect_language(text: str) -> str:
         return "zh"
     if script != "latin":
         return script
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
+    words = Counter(w.lower() for w in _WORD.findall(text))
+    total = sum(words.values())
+    if not total:
         return "und"
-    shares = {code: sum(w in stop for w in words) / len(words) for code, stop in stopwords.items()}
+    shares = {code: sum(words[w] for w in stop if w in words) / total for code, stop in stopwords.items()}
     best = max(sorted(shares), key=lambda code: shares[code])
     return best if shares[best] >= min_share else "und"
