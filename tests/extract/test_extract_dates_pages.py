@@ -69,3 +69,48 @@ def test_ties_pairs_are_known_and_distinct() -> None:
 def test_ties_in(page: str, passage: str, expected: str | None) -> None:
     found = ties_in(page + " " + passage, passage)
     assert (found.id if found else None) == expected
+
+
+def sentence_rows(text: str, published: str = "2024-10-20") -> list[tuple]:
+    from missive.model import DatedValue, Document, PartialDate
+
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en",
+                   published=DatedValue(PartialDate.parse(published), None, "test"))
+    return sorted((r.sender.name, r.recipient.name, r.date.iso() if r.date else None) for r in extract_reports(doc))
+
+
+# The page is dated Sunday 2024-10-20 in every case.
+SENTENCES = [
+    # relative days count from the day stated just before
+    ("Xi Jinping on Wednesday sent a message of condolence to Vladimir Putin. "
+     "Putin sent a message of thanks to Xi Jinping the following day.",
+     [("Vladimir Putin", "Xi Jinping", "2024-10-17"), ("Xi Jinping", "Vladimir Putin", "2024-10-16")]),
+    ("Xi Jinping on Wednesday sent a message of condolence to Vladimir Putin. "
+     "The day before, Kim Jong Un had sent a condolence message to Putin.",
+     [("Kim Jong Un", "Vladimir Putin", "2024-10-15"), ("Xi Jinping", "Vladimir Putin", "2024-10-16")]),
+    ("Kim Jong Un sent a message of greetings to Xi Jinping on October 14. "
+     "Two days later, Xi Jinping sent a letter to Kim Jong Un.",
+     [("Kim Jong Un", "Xi Jinping", "2024-10-14"), ("Xi Jinping", "Kim Jong Un", "2024-10-16")]),
+    ("Kim Jong Un sent a message of greetings to Xi Jinping on October 14. "
+     "A day earlier, Vladimir Putin had sent a letter to Xi Jinping.",
+     [("Kim Jong Un", "Xi Jinping", "2024-10-14"), ("Vladimir Putin", "Xi Jinping", "2024-10-13")]),
+    # "two days after the election" counts from the election: no day of its own, so the page's
+    ("Two days after the election, Vladimir Putin sent a message of greetings to Xi Jinping.",
+     [("Vladimir Putin", "Xi Jinping", "2024-10-20")]),
+    # the stated day wins over the page's date
+    ("Pyongyang, October 20 (KCNA) -- Kim Jong Un received a message of greetings from Xi Jinping, "
+     "president of the People's Republic of China, on October 19.",
+     [("Xi Jinping", "Kim Jong Un", "2024-10-19")]),
+    ("Vladimir Putin sent a verbal message to Kim Jong Un. It was delivered by the ambassador on Wednesday evening.",
+     [("Vladimir Putin", "Kim Jong Un", "2024-10-16")]),
+    ("Kim Jong Un sent a message of greetings to Xi Jinping. The message was handed to the Chinese side on Friday.",
+     [("Kim Jong Un", "Xi Jinping", "2024-10-18")]),
+    # a sentence after it about something else does not date the message
+    ("Vladimir Putin sent a verbal message to Kim Jong Un. The talks were held on Wednesday.",
+     [("Vladimir Putin", "Kim Jong Un", "2024-10-20")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES, ids=[s[0][:50] for s in SENTENCES])
+def test_sentence_dates(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text) == expected

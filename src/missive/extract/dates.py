@@ -34,6 +34,16 @@ _ACT_DATES = tuple(re.compile(_LEAD + f + r"(?![\w-])") for f in _FORMS)
 _BARE_WEEKDAY = re.compile(r"(?<=[a-z] )" + _WD + r"(?= (?:sent|said|received|congratulated|called|wrote|exchanged)\b)")
 _ORDINAL_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}(?:anniversary|birthday|congress|session|plenary|national day|founding)", re.I)
 _SAME_DAY = re.compile(r"\b(?:later|earlier) that day\b|\bthe same day\b")
+# A day counted from the act named just before: "the following day", "a day earlier", "two days later".
+# "two days after the election" counts from the election, not from an act: not read.
+_NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix) days? (?P<dir>later|earlier)"
+    r"|[Tt]he (?P<nx>following|next|previous|preceding) day"
+    r"|[Tt]he day (?P<ab>after|before)(?! (?:the|his|her|its|their|a|an|that|this)\b))\b"
+)
+# "in December" alone dates an act only where the sentence looks back ("last spoke ... in December").
+_LOOKS_BACK = re.compile(r"\b(?:last|after|earlier|previously|already)\b")
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class DateExpr:
     day: int | None = None
     weekday: int | None = None
     same_day: bool = False
+    offset: int | None = None  # days from the act dated just before ("the following day": 1)
 
 
 def _month(text: str) -> int:
@@ -89,8 +100,10 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
                 continue
             out.append(DateExpr(m.start(), m.end(), m.group(0), year, _month(mon), int(g["day"])))
         elif g["mon"]:
-            if lead in ("on", "received", "dated") or (lead == "in" and not g["year"]):
-                continue  # "on May" is no date; "in May" alone is too loose to date an act
+            if lead in ("on", "received", "dated"):
+                continue  # "on May" is no date
+            if lead == "in" and not g["year"] and not _LOOKS_BACK.search(text, start, m.start()):
+                continue  # "in May" alone is too loose to date an act, unless the sentence looks back
             if g["mon"] == "May" and not g["year"] and lead not in ("back in", "earlier in"):
                 continue
             out.append(DateExpr(m.start(), m.end(), m.group(0), int(g["year"]) if g["year"] else None, _month(g["mon"])))
@@ -100,6 +113,14 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[m.group("wd").lower()]))
     for m in _SAME_DAY.finditer(text, start, end):
         out.append(DateExpr(m.start(), m.end(), m.group(0), same_day=True))
+    for m in _RELATIVE.finditer(text, start, end):
+        if bracketed(m.start()):
+            continue
+        if m.group("n"):
+            days = _NUMBER[m.group("n").lower()] * (1 if m.group("dir") == "later" else -1)
+        else:
+            days = 1 if (m.group("nx") or m.group("ab")) in ("following", "next", "after") else -1
+        out.append(DateExpr(m.start(), m.end(), m.group(0), offset=days))
     return sorted(out, key=lambda d: d.start)
 
 
@@ -109,6 +130,8 @@ def complete(expr: DateExpr, ref: dt.date | None, anchor: dt.date | None = None)
     ``ref`` is a date the act cannot be after (the page's date); ``anchor`` is a
     date it cannot be before (the occasion it answers), used when no ``ref``.
     """
+    if expr.offset is not None:  # counted from a day the caller gives as ``anchor``
+        return PartialDate.from_date(anchor + dt.timedelta(days=expr.offset)) if anchor else None
     if expr.same_day:
         return PartialDate.from_date(anchor) if anchor else None
     if expr.weekday is not None:

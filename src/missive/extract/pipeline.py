@@ -62,6 +62,11 @@ def _page_death(text: str, sents: list[Span], registry: Registry) -> dt.date | N
     return None
 
 
+# A sentence that goes on about the message just named and says when it went: its date is the message's.
+_DELIVERED = re.compile(
+    r"(?:It|The (?:\w+ )?(?:message|letter|telegram|greetings|card|reply))\b[^.;]{0,80}?\b(?:was|were) "
+    r"(?:\w+ly )?(?:delivered|handed|sent|conveyed|received|dispatched|passed|transmitted)\b"
+)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -195,7 +200,10 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     ref = dates.ref(implied or (dates.anchor.implied if dates.anchor else None))
     date, explicit, basis, dspan = None, False, "sent", None
     for pick, pick_sent in _pick_dates(text, sents, i, cand, mentions_of):
-        date = complete(pick, ref, death if pick.same_day else own_anchor)
+        if pick.offset is not None:  # "the following day": counted from the day stated just before
+            date = complete(pick, ref, _day_before(text, sents, i, pick.start, ref, own_anchor))
+        else:
+            date = complete(pick, ref, death if pick.same_day else own_anchor)
         if date is not None and ref is not None and date.to_date() > ref + dt.timedelta(days=1):
             date = None  # a date after the page's own is a plan ("would take place on June 12"), not this act's
             continue
@@ -213,6 +221,21 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     return Reading(cand, typ, occ, occ_span, date, dspan, explicit, basis, cand.reply)
 
 
+def _day_before(text, sents, i, pos: int, ref, anchor, depth: int = 0) -> dt.date | None:
+    """The day stated last before ``pos`` (this sentence or the three before): what "the following day" counts from."""
+    for j in range(i, max(-1, i - 4), -1):
+        exprs = [e for e in find_act_dates(text, sents[j].start, sents[j].end) if e.end <= pos and not e.same_day]
+        for e in reversed(exprs):
+            if e.offset is not None:
+                base = _day_before(text, sents, j, e.start, ref, anchor, depth + 1) if depth < 3 else None
+                day = complete(e, ref, base)
+            else:
+                day = complete(e, ref, anchor)
+            if day is not None and day.precision == "day":
+                return day.to_date()
+    return None
+
+
 def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[DateExpr, Span]]:
     """The date phrases that may date this act, best first: after the cue, before it, in the lede naming the sender."""
     if cand.rule == "quoted-you":  # the sentence's dates are the quoting message's, not the recalled one's
@@ -224,6 +247,9 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
     out = [(e, sent) for e in after]
     if not cand.recalled:
         out += [(e, sent) for e in reversed(before)]
+    if not cand.recalled and not exprs and i + 1 < len(sents) and _DELIVERED.match(text, sents[i + 1].start, sents[i + 1].end):
+        nxt = sents[i + 1]  # "It was delivered by the ambassador on Wednesday evening."
+        out += [(e, nxt) for e in find_act_dates(text, nxt.start, nxt.end) if e.offset is None and not e.same_day]
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
