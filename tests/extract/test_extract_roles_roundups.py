@@ -59,6 +59,10 @@ CALLS_AND_ENVOYS = [
     ("Shavkat Mirziyoyev telephoned Xi Jinping on Monday.",
      [("Shavkat Mirziyoyev", "Xi Jinping", "call", "2024-12-30", "none")]),
     ("Xi Jinping spoke with Vladimir Putin at the summit.", []),
+    # leaders named by title alone, resolved on the page's date
+    ("The Uzbek president telephoned Xi Jinping on Monday. The Kazakh leader sent him a message of greetings.",
+     [("Kassym-Jomart Tokayev", "Xi Jinping", "greetings", "2024-12-31", "none"),
+      ("Shavkat Mirziyoyev", "Xi Jinping", "call", "2024-12-30", "none")]),
     # the envoy conveys; the principal is the sender, a title names the addressee
     ("Choe Son Hui conveyed to the President of Russia warm greetings from Kim Jong Un.",
      [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-31", "none")]),
