@@ -8,34 +8,46 @@
     export_reports(store, fmt, out, query)
     export_records(store, what, fmt, out) events | reports, for the CLI (path or stream)
     readout_differences(event)            what each report states that the others lack
+    sides(reports)                        reports by side (outlet country), then outlet
+    customary_messages(store, s, r, kind) per year: the recurring message, its lag, who was first
 """
 
+from .customary import RECURRING, YearRow, customary_messages
 from .counts import COUNT_BY, CountRow, Timeline, TimelineRow, actor_key, count_events, timeline
 from .export import FORMATS, export_events, export_records, export_reports
 from .profile import ActorProfile, ActorSummary, Correspondent, actor_profile, list_actors
 from .readouts import readout_differences
 from .registry import Office, RegistryActor, registry, registry_actor
+from .sides import UNKNOWN_SIDE, OutletGroup, Side, outlet_country, sides
 
 __all__ = [
     "COUNT_BY",
+    "RECURRING",
+    "UNKNOWN_SIDE",
     "FORMATS",
     "ActorProfile",
     "ActorSummary",
     "CountRow",
     "Correspondent",
     "Office",
+    "OutletGroup",
     "RegistryActor",
+    "Side",
     "Timeline",
     "TimelineRow",
+    "YearRow",
     "actor_key",
     "actor_profile",
     "count_events",
+    "customary_messages",
     "export_events",
     "export_records",
     "export_reports",
     "list_actors",
+    "outlet_country",
     "readout_differences",
     "registry",
     "registry_actor",
+    "sides",
     "timeline",
 ]

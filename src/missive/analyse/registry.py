@@ -37,6 +37,7 @@ class RegistryActor:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
+    born: str | None = None  # ISO date of birth, where the registry gives it
 
 
 def _first(entry: dict, *keys: str) -> Any:
@@ -93,6 +94,7 @@ def _actor(source: str, entry: Any) -> RegistryActor:
         country=_text(_first(entry, "country", "state")),
         aliases=_aliases(entry),
         offices=tuple(sorted(offices, key=lambda o: (o.start or "", o.title))),
+        born=_text(entry.get("born")),
     )
 
 
