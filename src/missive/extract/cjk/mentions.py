@@ -47,8 +47,8 @@ def _short_re(language: str) -> re.Pattern | None:
 
 
 # zh: an official the registry does not know, named right after a head-of-state title.
-_ZH_UNKNOWN = re.compile(r"(?:总统|总理|主席|国王|首相|委员长|总书记|议长|外长)([\u4e00-\u9fff·]{2,5}?)(?=致|向|同|在|就|表示|的|,|、|。|和|与|对|发)")
-_ZH_NOT_NAME = re.compile(r"^(?:同志|阁下|先生|女士|致|向|和|与|在|就|等|也|曾|已|均|都|对|还|又)")
+_ZH_UNKNOWN = re.compile(r"(?:总统|总理|主席|国王|首相|委员长|总书记|议长|外长)([\u4e00-\u9fff·]{2,5}?)(?=互致|致|向|同|在|就|表示|的|,|、|。|和|与|对|发)")
+_ZH_NOT_NAME = re.compile(r"^(?:同志|阁下|先生|女士|致|向|和|与|在|就|等|也|曾|已|均|都|对|还|又|的|首先|随后|当天|今天|日前|表示|强调|指出|说)")
 
 
 def find_mentions(norm: str, start: int, end: int, registry: Registry, language: str, seen: dict[str, str]) -> list[Mention]:
