@@ -114,3 +114,29 @@ SENTENCES = [
 @pytest.mark.parametrize("text, expected", SENTENCES, ids=[s[0][:50] for s in SENTENCES])
 def test_sentence_dates(text: str, expected: list[tuple]) -> None:
     assert sentence_rows(text) == expected
+
+
+@pytest.mark.parametrize("actor, month, day, year", [
+    ("joe-biden", 11, 9, 2020),               # four days after the vote
+    ("kassym-jomart-tokayev", 6, 12, 2019),
+    ("vladimir-putin", 3, 24, None),          # after both the 2018 and the 2024 vote: no single year
+    ("joe-biden", 6, 1, None),                # follows no known election
+])
+def test_election_year(actor: str, month: int, day: int, year: int | None) -> None:
+    from missive.extract.occasions import election_year
+
+    assert election_year(actor, month, day) == year
+
+
+def test_election_actors_are_in_the_registry() -> None:
+    from missive.extract.occasions import elections
+    from missive.extract.registry import load_registry
+
+    assert set(elections()) <= set(load_registry().actors)
+
+
+def test_yearless_dateline_takes_the_year_of_the_election_the_message_follows() -> None:
+    text = ("SEOUL, Nov. 9 (Yonhap) -- Moon Jae-in on Sunday sent a congratulatory message to Joe Biden "
+            "on his election as president of the United States.")
+    doc_rows = rows(f"Moon congratulates Biden\n{text}")
+    assert doc_rows == [("Moon Jae-in", "Joe Biden", "2020-11-08", None)]

@@ -103,6 +103,37 @@ def _country_names() -> dict[str, re.Pattern]:
     return country_names_of(load_data("occasions.yaml"))
 
 
+@functools.cache
+def elections() -> dict[str, tuple[dt.date, ...]]:
+    """The ``elections`` section: actor id -> the days that person was elected, sorted."""
+    out: dict[str, tuple[dt.date, ...]] = {}
+    for entry in load_data("occasions.yaml").get("elections") or []:
+        require_keys("occasions.yaml", entry, ("actor", "dates"))
+        days = entry["dates"]
+        if not isinstance(days, list) or not all(isinstance(d, dt.date) for d in days):
+            raise DataError(f"occasions.yaml: elections: {entry['actor']}: dates must be a list of dates")
+        out[str(entry["actor"])] = tuple(sorted(days))
+    return out
+
+
+def election_year(actor_id: str, month: int, day: int, within: int = 60) -> int | None:
+    """The year a yearless day falls in when it follows one of the actor's known elections by ``within`` days at most.
+
+    "MOSCOW, March 24" over a message on Putin's re-election is 2018 or 2024:
+    only a unique answer is given.
+    """
+    years = set()
+    for held in elections().get(actor_id, ()):
+        for year in (held.year, held.year + 1):
+            try:
+                on = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if dt.timedelta(0) <= on - held <= dt.timedelta(days=within):
+                years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
 def ties_in(text: str, passage: str) -> Known | None:
     """The pair of countries whose diplomatic ties ``passage`` names: named there, else named first on the page.
 

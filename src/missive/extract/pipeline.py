@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
-from .occasions import Found, anniversary_in, check_number, occasion_in
+from .occasions import Found, anniversary_in, check_number, election_year, occasion_in
 from .pagedate import article_part, find_dateline
 from .registry import Registry, load_registry
 from .roles import Candidate, Context, assign, note_speaker
@@ -195,6 +195,10 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
         occ = Occasion(_DEFAULT_OCCASION.get(typ, "none"))
         occ_span = None
     implied = found.implied if found else None
+    if implied is None and occ.kind == "election" and recipient and dates.page is None and dates.dateline:
+        # A yearless dateline over a message on a known election: the year of the election it follows.
+        year = election_year(recipient.id, *dates.dateline)
+        implied = dt.date(year, *dates.dateline) if year else None
     death = _death_date(text, sent, registry) or (dates.death if occ.kind == "condolence" else None)
     own_anchor = implied or death or (dates.anchor.implied if dates.anchor else None)
     ref = dates.ref(implied or (dates.anchor.implied if dates.anchor else None))
