@@ -34,6 +34,9 @@ RECURRING: dict[str, tuple[str, ...]] = {
     "new_year": ("new_year",),
 }
 OCCASIONS_FILE = "occasions.yaml"
+#: A customary message bears the occasion's date (or the eve's); more than this many
+#: days after it, the desk marks it late (a day of grace for dating by publication).
+LATE_AFTER_DAYS = 1
 First = Literal["sender", "recipient", "same day"]
 
 
@@ -70,6 +73,11 @@ class YearRow:
     reverse_date: PartialDate | None = None  # the recipient's message to the sender that year
     reverse_event_id: str | None = None
     first: First | None = None  # who sent first, when both sides sent and both are day-dated
+
+    @property
+    def late(self) -> bool:
+        """Sent more than LATE_AFTER_DAYS after the occasion (False when the lag is unknown)."""
+        return self.lag_days is not None and self.lag_days > LATE_AFTER_DAYS
 
 
 def _leap(year: int) -> bool:

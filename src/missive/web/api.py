@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..analyse import actor_profile, count_events, list_actors, readout_differences
+from ..analyse import actor_profile, count_events, customary_messages, list_actors, readout_differences
 from ..codec import to_dict
 from ..errors import NotFoundError
 from ..store.base import Query, Store
@@ -36,6 +36,7 @@ from .schemas import (
     ActorDetailOut,
     ActorPage,
     CountsOut,
+    CustomaryOut,
     EventDetailOut,
     EventPage,
     IngestOut,
@@ -63,6 +64,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "body too large", **_ERR},
     429: {"description": "too many writes", **_ERR},
 }
+MAX_YEARS = 200
 _CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
@@ -140,8 +142,8 @@ def get_actor(request: Request, actor_id: str = Path(**ID)) -> dict:
 
 
 def reports_of_page(store: Store, page_hash: str) -> list:
-    """The reports extracted from one page, in a stable order."""
-    return sorted((r for r in store.iter_reports() if r.page_hash == page_hash), key=lambda r: r.id)
+    """The reports extracted from one page, in a stable order (the store's page filter, no scan)."""
+    return sorted(store.reports(Query(page_hash=page_hash)), key=lambda r: r.id)
 
 
 def page_data(store: Store, page_hash: str) -> dict:
@@ -161,7 +163,9 @@ def page_data(store: Store, page_hash: str) -> dict:
             title=doc.title, outlet=doc.outlet, language=doc.language, text=doc.text,
             published=doc.published.date.iso() if doc.published else None,
         )  # fmt: skip
-    data["report_ids"] = [r.id for r in reports_of_page(store, page_hash)]
+    reports = reports_of_page(store, page_hash)
+    data["report_ids"] = [r.id for r in reports]
+    data["reports"] = [to_dict(r) for r in reports]
     return data
 
 
@@ -202,6 +206,34 @@ def get_counts(
     with store_for(request) as store:
         rows = count_events(store, by, f.query())
     return {"by": by, "rows": [{"key": list(r.key), "label": r.label, "count": r.count} for r in rows]}
+
+
+def customary_rows(store: Store, sender: str, recipient: str, occasion: str, of: str | None, since: int | None, until: int | None) -> list:
+    """The customary-message rows for a request, years bounded when asked (400 on a bad kind or span)."""
+    years = None
+    if since is not None and until is not None:
+        if not 0 <= until - since < MAX_YEARS:
+            raise ApiError(400, f"since/until: give a span of 1 to {MAX_YEARS} years, not {since}-{until}")
+        years = range(since, until + 1)  # every year asked shows, messages or not
+    rows = customary_messages(store, sender, recipient, occasion, years=years, of=of or None)
+    return [r for r in rows if (since is None or r.year >= since) and (until is None or r.year <= until)]
+
+
+@router.get("/customary", response_model=CustomaryOut, summary="Was the customary message sent each year, and when")
+def get_customary(
+    request: Request,
+    sender: str = Param(..., min_length=1, max_length=200, description="sender: canonical name or actor id"),
+    recipient: str = Param(..., min_length=1, max_length=200, description="recipient: canonical name or actor id"),
+    occasion: str = Param("anniversary", pattern=r"^(anniversary|national_day|birthday|new_year)$",
+                          description="recurring occasion kind: anniversary | national_day | birthday | new_year"),
+    of: str | None = Param(None, max_length=200, description="one occasion only, e.g. dprk-founding"),
+    since: int | None = Param(None, ge=1, le=9999, description="first year"),
+    until: int | None = Param(None, ge=1, le=9999, description="last year"),
+) -> dict:
+    """Per occasion and year: the message from sender to recipient (or its absence), its lag, who was first."""
+    with store_for(request) as store:
+        rows = customary_rows(store, sender, recipient, occasion, of, since, until)
+    return {"sender": sender, "recipient": recipient, "occasion": occasion, "rows": [to_dict(r) for r in rows]}
 
 
 @router.get("/search", response_model=SearchOut, summary="Full-text search over pages")

@@ -64,10 +64,14 @@ class Filters:
     language: str | None = None
     q: str | None = None
     sort: str = "date"
+    pair: tuple[str, str] | None = None  # both directions between two actors
+    page: str | None = None  # the hash of the page the reports come from
 
     def query(self) -> Query:
         """The store Query these filters stand for (400 on a malformed date)."""
         return Query(
+            pair=self.pair,
+            page_hash=self.page or None,
             sender=self.sender or None,
             recipient=self.recipient or None,
             party=self.party or None,
@@ -84,6 +88,8 @@ class Filters:
     def params(self, **changes: Any) -> dict[str, str]:
         """The non-empty filters as URL parameters, with ``changes`` applied."""
         values = {k: v for k, v in vars(self).items() if v and not (k == "sort" and v == "date")}
+        if self.pair:
+            values["pair"] = ",".join(self.pair)
         values.update({k: v for k, v in changes.items() if v is not None})
         return {k: str(v) for k, v in values.items() if v}
 
@@ -100,9 +106,24 @@ def filters(
     language: str | None = Param(None, description="language of a report (en, zh, ko)", **_TEXT),
     q: str | None = Param(None, description="text search over evidence and page text", **_TEXT),
     sort: str = Param("date", description="date (oldest first) or -date (newest first)", pattern=r"^-?date$"),
+    pair: str | None = Param(None, description="two actors, either direction: A,B", max_length=401),
+    between: list[str] | None = Param(None, description="two actors, either direction: between=A&between=B"),
+    page: str | None = Param(None, description="reports from this page (its hash)", pattern=r"^([0-9a-f]{64})?$"),
 ) -> Filters:
     """FastAPI dependency: the event filters of a request."""
-    return Filters(sender, recipient, party, type, occasion, since, until, outlet, language, q, sort)
+    return Filters(sender, recipient, party, type, occasion, since, until, outlet, language, q, sort, _pair(pair, between), page)
+
+
+def _pair(pair: str | None, between: list[str] | None) -> tuple[str, str] | None:
+    """Two actors from ``pair=A,B`` or ``between=A&between=B`` (400 unless exactly two, each under 200)."""
+    if pair and between:
+        raise ApiError(400, "pair: give either pair=A,B or between=A&between=B, not both")
+    names = [n.strip() for n in (pair.split(",") if pair else between or [])]
+    if not names:
+        return None
+    if len(names) != 2 or not all(names) or any(len(n) > 200 for n in names):
+        raise ApiError(400, "pair: name exactly two actors, as pair=A,B or between=A&between=B")
+    return names[0], names[1]
 
 
 def encode_cursor(offset: int) -> str:

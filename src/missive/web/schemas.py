@@ -167,6 +167,7 @@ class PageOut(BaseModel):
     published: str | None = None
     text: str | None = Field(None, description="the cleaned text; null when the page was skipped before cleaning")
     report_ids: list[str] = []
+    reports: list[ReportOut] = Field([], description="the reports extracted from this page")
 
 
 class CountRowOut(BaseModel):
@@ -178,6 +179,28 @@ class CountRowOut(BaseModel):
 class CountsOut(BaseModel):
     by: Literal["pair", "type", "year"]
     rows: list[CountRowOut]
+
+
+class YearRowOut(BaseModel):
+    year: int
+    occasion: str = Field(description="founding id from occasions.yaml, birthday:<actor>, new-year, or of:<text>")
+    label: str
+    occasion_date: str | None = Field(None, description="the day the occasion fell on that year, where known")
+    sent: bool
+    date: str | None = None
+    event_id: str | None = None
+    messages: int = 0
+    lag_days: int | None = Field(None, description="days after the occasion; negative: sent ahead")
+    reverse_date: str | None = Field(None, description="date of the recipient's message to the sender that year")
+    reverse_event_id: str | None = None
+    first: Literal["sender", "recipient", "same day"] | None = None
+
+
+class CustomaryOut(BaseModel):
+    sender: str
+    recipient: str
+    occasion: str
+    rows: list[YearRowOut]
 
 
 class SearchHitOut(BaseModel):

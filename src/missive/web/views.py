@@ -6,7 +6,6 @@ plain strings (see ``highlight``), so markup in a crawled page shows as text.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -15,11 +14,11 @@ from fastapi import Query as Param
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment
 
-from ..analyse import actor_profile, list_actors, readout_differences, timeline
+from ..analyse import RECURRING, UNKNOWN_SIDE, actor_profile, list_actors, readout_differences, sides, timeline
 from ..errors import NotFoundError
-from ..model import MESSAGE_TYPES, OCCASION_KINDS, Event, Report
+from ..model import MESSAGE_TYPES, OCCASION_KINDS, Event
 from ..store.base import Query
-from .api import HASH, ID, reports_of_page
+from .api import HASH, ID, customary_rows, reports_of_page
 from .chart import colour, layout
 from .common import (
     DEFAULT_LIMIT,
@@ -43,6 +42,7 @@ def install_filters(env: Environment) -> None:
     """Template helpers: type colours, query strings, highlighting."""
     env.globals.update(colour=colour, sentence_parts=sentence_parts, urlencode=urlencode)
     env.globals.update(MESSAGE_TYPES=MESSAGE_TYPES, OCCASION_KINDS=OCCASION_KINDS, CSRF_FIELD=CSRF_FIELD)
+    env.globals.update(RECURRING=tuple(RECURRING), UNKNOWN_SIDE=UNKNOWN_SIDE)
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -115,14 +115,6 @@ def _field_rows(ev: Event) -> list[dict[str, Any]]:
     return rows
 
 
-def _groups(reports: tuple[Report, ...]) -> list[tuple[str, list[Report]]]:
-    """Reports grouped by outlet (then language, the side a readout speaks for), stable order."""
-    groups: dict[str, list[Report]] = defaultdict(list)
-    for rep in reports:
-        groups[f"{rep.outlet or 'unknown outlet'} · {rep.language}"].append(rep)
-    return sorted(groups.items())
-
-
 @router.get("/events/{event_id}")
 def event_view(request: Request, event_id: str = Path(**ID), saved: int | None = None) -> Response:
     """An event: fields beside their evidence, reports side by side, replies."""
@@ -132,7 +124,8 @@ def event_view(request: Request, event_id: str = Path(**ID), saved: int | None =
         context = {
             "ev": ev,
             "fields": _field_rows(ev),
-            "groups": _groups(ev.reports),
+            "sides": sides(ev.reports),
+            "customary_kind": ev.occasion.kind if ev.occasion.kind in RECURRING else None,
             "differences": readout_differences(ev),
             "comparison": comparison,
             "additions": {a.report_id: a for a in getattr(comparison, "additions", ())},
@@ -142,6 +135,25 @@ def event_view(request: Request, event_id: str = Path(**ID), saved: int | None =
             "saved": saved,
         }
     return render(request, "event.html", context)
+
+
+@router.get("/customary")
+def customary_view(
+    request: Request,
+    sender: str = Param("", max_length=200),
+    recipient: str = Param("", max_length=200),
+    occasion: str = Param("anniversary", pattern=r"^(anniversary|national_day|birthday|new_year)$"),
+    since: int | None = Param(None, ge=1, le=9999),
+    until: int | None = Param(None, ge=1, le=9999),
+) -> Response:
+    """A table per occasion: each year's customary message from sender to recipient, missing years marked."""
+    asked = {"sender": sender.strip(), "recipient": recipient.strip(), "occasion": occasion, "since": since, "until": until}
+    tables: dict[str, list] = {}
+    if asked["sender"] and asked["recipient"]:
+        with store_for(request) as store:
+            for row in customary_rows(store, asked["sender"], asked["recipient"], occasion, None, since, until):
+                tables.setdefault(row.label, []).append(row)
+    return render(request, "customary.html", {"asked": asked, "tables": tables})
 
 
 @router.get("/actors")
