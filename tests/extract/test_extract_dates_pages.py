@@ -140,3 +140,20 @@ def test_yearless_dateline_takes_the_year_of_the_election_the_message_follows() 
             "on his election as president of the United States.")
     doc_rows = rows(f"Moon congratulates Biden\n{text}")
     assert doc_rows == [("Moon Jae-in", "Joe Biden", "2020-11-08", None)]
+
+
+# A page dated 2025-03-10: a recalled month is the latest such month before it.
+RECALLED = [
+    ("Donald Trump last held a phone call with Xi Jinping in December.", [("Donald Trump", "Xi Jinping", "2024-12")]),
+    ("After Donald Trump won the election in November, Xi Jinping sent a congratulatory message to Trump.",
+     [("Xi Jinping", "Donald Trump", "2024-11")]),
+    # a month that looks ahead, or names something else after the message, is not its date
+    ("Xi Jinping sent a congratulatory message to Donald Trump, who will take office in May.",
+     [("Xi Jinping", "Donald Trump", "2025-03-10")]),
+    ("Xi Jinping sent a letter to Donald Trump about the visit in December.", [("Xi Jinping", "Donald Trump", "2025-03-10")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RECALLED, ids=[s[0][:50] for s in RECALLED])
+def test_recalled_month(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text, "2025-03-10") == expected

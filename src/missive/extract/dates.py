@@ -43,7 +43,7 @@ _RELATIVE = re.compile(
     r"|[Tt]he day (?P<ab>after|before)(?! (?:the|his|her|its|their|a|an|that|this)\b))\b"
 )
 # "in December" alone dates an act only where the sentence looks back ("last spoke ... in December").
-_LOOKS_BACK = re.compile(r"\b(?:last|after|earlier|previously|already)\b")
+_LOOKS_BACK = re.compile(r"\b(?:last|after|earlier|previously|already)\b", re.I)
 
 
 @dataclass(frozen=True)
