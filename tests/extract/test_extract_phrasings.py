@@ -52,7 +52,7 @@ CASES = [
       ("Vladimir Putin", "Nguyen Xuan Phuc", "condolence", "2021-07-10", "condolence", None, False)]),
     # "wrote to", recalled month
     ("Back in June, Kim Jong Un wrote to Donald Trump about the talks.",
-     [("Kim Jong Un", "Donald Trump", "letter", "2021-06", "other", None, False)]),
+     [("Kim Jong Un", "Donald Trump", "letter", "2021-06", "none", None, False)]),  # talks: current affairs
     # a phone call: the caller is the sender
     ("Vladimir Putin held phone talks with Alexander Lukashenko on July 13.",
      [("Vladimir Putin", "Alexander Lukashenko", "call", "2021-07-13", "none", None, False)]),
@@ -64,7 +64,7 @@ CASES = [
      [("Kim Jong Un", "Amara Tembo", "greetings", "2021-07-06", "none", None, False)]),
     # the sender is the subject next to the verb, not a name in a clause before it
     ("Soon after Mike Pompeo left, the media said Kim Jong Un wrote a personal letter to Donald Trump on July 8.",
-     [("Kim Jong Un", "Donald Trump", "letter", "2021-07-08", "other", None, False)]),
+     [("Kim Jong Un", "Donald Trump", "letter", "2021-07-08", "none", None, False)]),
     # "the letter" alone names no new act
     ("The letter was shown to Mike Pompeo by Donald Trump on July 9.", []),
     # a page's addressee named once, senders in a round-up after it
@@ -91,7 +91,7 @@ CASES = [
      [("Kim Jong Un", "Vladimir Putin", "verbal", "2021-07-14", "other", None, False)]),
     # a letter carried by a relative or an envoy is the principal's
     ("Kim Yo Jong delivered a personal letter from her brother to Moon Jae-in on July 10.",
-     [("Kim Jong Un", "Moon Jae-in", "letter", "2021-07-10", "other", None, False)]),
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2021-07-10", "none", None, False)]),
     # an unregistered official keeps the whole name after "Minister of Foreign Affairs"
     ("Minister of Foreign Affairs Tran Van Loc sent a message of congratulations to Foreign Minister Ri Son Gwon.",
      [("Tran Van Loc", "Ri Son Gwon", "congratulatory", "2021-07-14", "none", None, False)]),

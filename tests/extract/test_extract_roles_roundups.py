@@ -110,6 +110,28 @@ NOT_EVENTS = [
     ("Kim Jong Un might also send a letter to Donald Trump.", []),
 ]
 
+OCCASIONS = [
+    # elected at a congress: the election wins over the congress
+    ("Xi Jinping sent a congratulatory message to To Lam on becoming general secretary at the 14th National "
+     "Congress of the Communist Party of Vietnam.",
+     [("Xi Jinping", "To Lam", "congratulatory", "2024-12-31", "election")]),
+    ("Xi Jinping congratulated To Lam in a message on Monday. To Lam was elected general secretary at the "
+     "party's national congress.",
+     [("Xi Jinping", "To Lam", "congratulatory", "2024-12-30", "election")]),
+    # a letter or call on current affairs answers no occasion; one about a summit answers "other"
+    ("Kim Jong Un sent a letter to Donald Trump about the stalled nuclear negotiations.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
+    ("Kim Jong Un sent a letter to Donald Trump proposing a second summit.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "other")]),
+    ("Xi Jinping spoke with Joe Biden by phone on Monday about trade.",
+     [("Xi Jinping", "Joe Biden", "call", "2024-12-30", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OCCASIONS, ids=[c[0][:50] for c in OCCASIONS])
+def test_occasion_kind(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2024-12-31") == sorted(expected)
+
 
 @pytest.mark.parametrize("text,expected", ROUNDUPS + CALLS_AND_ENVOYS + PAIRS + NOT_EVENTS,
                          ids=[c[0][:50] for c in ROUNDUPS + CALLS_AND_ENVOYS + PAIRS + NOT_EVENTS])

@@ -21,6 +21,8 @@ from .triggers import Cues, find_triggers, load_cues
 
 _DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:leader|president)|Comrade|the late) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
+# A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
+_SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 
 
@@ -190,6 +192,9 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
         occ_span = (occ_sent, Span(found.start, found.end, text[found.start : found.end]))
     elif "invitation" in cand.trigger.text.lower():  # "conveyed X's invitation to visit"
         occ = Occasion("other", None, "invitation")
+        occ_span = None
+    elif typ == "letter" and not any(_SUMMIT.search(text, sents[j].start, sents[j].end) for j in range(max(0, i - 3), min(i + 4, len(sents)))):
+        occ = Occasion("none", None, "current affairs")  # a letter about current affairs or negotiations
         occ_span = None
     else:
         occ = Occasion(_DEFAULT_OCCASION.get(typ, "none"))
@@ -370,6 +375,8 @@ def _dedupe(readings: list[Reading]) -> list[Reading]:
         best = max(g, key=_rank)
         dated = max(g, key=lambda r: (r.explicit, r.date is not None and r.date.precision == "day"))
         occ = max(g, key=lambda r: (r.occasion.kind != "none", r.occasion.anniversary is not None, r is best))
+        if occ.occasion.kind == "congress" and any(r.occasion.kind == "election" for r in g):
+            occ = next(r for r in g if r.occasion.kind == "election")  # elected at a congress: the election
         if any(r.reply for r in g) and any(r.occasion.kind == "thanks" for r in g):
             occ = next(r for r in g if r.occasion.kind == "thanks")
         merged.append(replace(best, date=dated.date, date_span=dated.date_span, explicit=dated.explicit, basis=dated.basis,
