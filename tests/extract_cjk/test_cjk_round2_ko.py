@@ -31,6 +31,21 @@ KO = [
     # A president-elect and a foreign leader on the phone.
     ("윤석열 대통령 당선인이 25일 기시다 후미오 일본 총리와 전화 통화를 했다.", "2022-03-26",
      [("Yoon Suk Yeol", "Fumio Kishida", "call", "2022-03-25", "none", None, False)]),
+    # "A, B, C에게": every name of a list that ends at the addressee is an addressee.
+    ("김정은동지께서 로씨야련방 대통령 뿌찐, 꾸바공화국 대통령 디아스 까넬, 라오스 주석 통룬에게 축전을 보내시였다.", "2024-05-09",
+     [("Kim Jong Un", "Miguel Diaz-Canel", "congratulatory", "2024-05-09", "other", None, False),
+      ("Kim Jong Un", "Thongloun Sisoulith", "congratulatory", "2024-05-09", "other", None, False),
+      ("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-05-09", "other", None, False)]),
+    # "A 대통령과 B 주석이 C에게": both send; a country word ending like a verb ("러시아") before a title.
+    ("푸틴 러시아 대통령과 루카셴코 벨라루스 대통령이 8일 김정은 국무위원장에게 축전을 보냈다.", "2024-09-09",
+     [("Alexander Lukashenko", "Kim Jong Un", "congratulatory", "2024-09-08", "other", None, False),
+      ("Vladimir Putin", "Kim Jong Un", "congratulatory", "2024-09-08", "other", None, False)]),
+    # A Korean surname before a title names the person the page named in full ("이 대통령", "최 외무상").
+    ("이재명 대통령은 시진핑 주석과 통화했다. 이 대통령은 앞서 9일 이시바 시게루 일본 총리와도 통화했다.", "2025-06-10",
+     [("Lee Jae-myung", "Shigeru Ishiba", "call", "2025-06-09", "none", None, False),
+      ("Lee Jae-myung", "Xi Jinping", "call", "2025-06-10", "none", None, False)]),
+    ("북한 외무상 최선희가 라브로프 외무장관에게 서한을 보냈다고 통신이 5일 보도했다. 최 외무상은 3일 보낸 서한에서 협력을 강조했다.",
+     "2024-03-05", [("Choe Son Hui", "Sergey Lavrov", "letter", "2024-03-03", "other", None, False)]),
     # Related headlines are not the article.
     ("윤 대통령은 15일 정상회담을 했다.\n많이 본 기사\n김정은, 시진핑에 축전", "2022-11-15", []),
 ]

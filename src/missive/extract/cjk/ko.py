@@ -67,17 +67,25 @@ def role_of(norm: str, m: Mention, limit: int, lex: Lexicon) -> tuple[str, int]:
         hit = next((role for p, role in particles if rest == p), None)
         if hit and (stripped or pos == m.end or tokens == 0 or True):
             return hit, tok.end()
-        if stripped or _VERBISH.search(word):
-            return "none", pos  # a title followed by other words, or a verb: the phrase has ended
+        if stripped or (_VERBISH.search(word) and not _title_next(norm, tok.end(), limit, titles)):
+            # a title followed by other words, or a verb: the phrase has ended
+            # (a word like "러시아" ends as a verb can, but a title right after it makes it a modifier)
+            return "none", pos
         pos, tokens = tok.end(), tokens + 1  # a modifier (country, party) between name and title
     return "none", pos
+
+
+def _title_next(norm: str, pos: int, limit: int, titles: tuple[str, ...]) -> bool:
+    """The next word after ``pos`` begins with a title ("러시아 대통령과")."""
+    nxt = _TOKEN.search(norm, pos, limit)
+    return bool(nxt) and norm[pos : nxt.start()].isspace() and nxt.group(0).startswith(titles)
 
 
 def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], lex: Lexicon, ctx: Context) -> list[Cand]:
     """Every act the sentence states, from its cues and the roles of its names."""
     if not cues or not ms or is_negative(norm, sent, lex):
         return []
-    roles = [role_of(norm, m, (ms[i + 1].start if i + 1 < len(ms) else sent.end), lex) for i, m in enumerate(ms)]
+    roles = _lists([role_of(norm, m, (ms[i + 1].start if i + 1 < len(ms) else sent.end), lex) for i, m in enumerate(ms)], norm)
     subjects = [(m, r) for m, r in zip(ms, roles) if r[0] in ("subject", "topic")]
     speaker = subjects[0][0] if subjects else None
     out: list[Cand] = []
@@ -129,6 +137,8 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         if not senders:
             continue
         recipients = _recipients(norm, ms, roles, sender, cue, rule, ctx, mutual, sent)
+        if rule == "subject" and not mutual.search(norm, cue.end, min(sent.end, cue.end + 12)):
+            senders = _co_senders(ms, roles, sender) + senders  # "A 대통령과 B 주석이 C에게": A and B
         if content and ctx.other(sender) and not any(r[0] == "dative" and m.end <= cue.start for m, r in zip(ms, roles)):
             recipients = [ctx.other(sender)]  # "X는 축전에서 ...": the addressee of X's message reported before
         if not recipients:
@@ -144,6 +154,34 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
             ctx.pair = (senders[0], recipients[0])
     has_message = any(not c.marker for c in out)
     return [c for c in out if not c.marker or has_message]
+
+
+def _lists(roles: list[tuple[str, int]], norm: str) -> list[tuple[str, int]]:
+    """ "X께서 A, B, C에게": names closed by a comma that lead to an addressee are listed with it, not subjects.
+
+    A comma after the first subject of a sentence ("김정은, 시진핑에 축전") still marks that subject.
+    """
+    out = list(roles)
+    for i, (role, end) in enumerate(roles):
+        if role != "subject" or norm[end - 1] != "," or not any(r in ("subject", "topic") and norm[e - 1] != ","
+                                                                 for r, e in roles[:i]):
+            continue
+        k = i
+        while k < len(roles) and roles[k][0] == "subject" and norm[roles[k][1] - 1] == ",":
+            k += 1
+        if k < len(roles) and roles[k][0] == "dative":
+            out[i] = ("conj", end)
+    return out
+
+
+def _co_senders(ms: list[Mention], roles, sender: Mention) -> list[Mention]:
+    """The names joined to the sender by 과/와/및 right before it: they send the same message."""
+    i = next(j for j, m in enumerate(ms) if m is sender)
+    group = []
+    while i > 0 and roles[i - 1][0] == "conj":
+        i -= 1
+        group.insert(0, ms[i])
+    return [g for g in group if g.key != sender.key]
 
 
 def _recipients(norm, ms, roles, sender: Mention, cue: Cue, rule: str, ctx: Context, mutual, sent: Span) -> list[Mention]:

@@ -46,6 +46,19 @@ def _short_re(language: str) -> re.Pattern | None:
     return re.compile(left + "(" + "|".join(map(re.escape, shorts)) + ")" + gap + "(?=" + titles + ")")
 
 
+_KO_FULL = re.compile(r"[가-힣]{3}")  # a Korean full name: surname and a two-syllable given name
+_NEVER = re.compile(r"(?!)")
+
+
+@functools.cache
+def _surname_re(surnames: tuple[str, ...], language: str) -> re.Pattern:
+    """Surnames the page has named in full, right before a title ("이 대통령은")."""
+    if not surnames or language != "ko":
+        return _NEVER
+    titles = "|".join(map(re.escape, load_cjk_names().titles[language]))
+    return re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, surnames)) + r") ?(?=" + titles + ")")
+
+
 # zh: an official the registry does not know, named right after a head-of-state title.
 _ZH_UNKNOWN = re.compile(r"(?:总统|总理|主席|国王|首相|委员长|总书记|议长|外长)([\u4e00-\u9fff·]{2,5}?)(?=互致|致|向|同|在|就|表示|的|,|、|。|和|与|对|发)")
 _ZH_NOT_NAME = re.compile(r"^(?:同志|阁下|先生|女士|致|向|和|与|在|就|等|也|曾|已|均|都|对|还|又|的|首先|随后|当天|今天|日前|表示|强调|指出|说)")
@@ -62,6 +75,11 @@ def find_mentions(norm: str, start: int, end: int, registry: Registry, language:
         for short, ids in load_cjk_names().short[language].items():
             if aid in ids:
                 seen[short] = aid
+        if language == "ko" and _KO_FULL.fullmatch(m.group(1)):
+            seen[m.group(1)[0]] = aid  # "최선희 ... 최 외무상", "문재인 ... 문 대통령": the surname, once named
+    for m in _surname_re(tuple(sorted(set(seen) - set(load_cjk_names().short[language]))), language).finditer(norm, start, end):
+        if not any(f.start <= m.start() < f.end for f in found):
+            found.append(Mention(m.start(), m.end(), m.group(1), registry.get(seen[m.group(1)]).name, seen[m.group(1)], (), "short"))
     short_re = _short_re(language)
     if short_re is not None:
         for m in short_re.finditer(norm, start, end):
