@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -97,13 +98,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(sqlite_desk: Desk) -> Iterator[str]:
-    """A real uvicorn server on 127.0.0.1 and a free port, serving the desk."""
+@contextlib.contextmanager
+def _serving(app) -> Iterator[str]:
+    """A real uvicorn server for ``app`` on 127.0.0.1 and a free port, stopped on exit."""
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(sqlite_desk.url, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -112,9 +113,29 @@ def live_server(sqlite_desk: Desk) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the uvicorn server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(sqlite_desk: Desk) -> Iterator[str]:
+    """A real uvicorn server serving the desk."""
+    with _serving(create_app(sqlite_desk.url, token=TOKEN)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def customary_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server over the customary record (desk_customary): years sent, missing and late."""
+    import desk_customary
+
+    path = tmp_path_factory.mktemp("customary-desk") / "desk.db"
+    desk_customary.build(path)
+    with _serving(create_app(str(path))) as url:
+        yield url
 
 
 def chromium_path() -> str:

@@ -77,3 +77,38 @@ def test_phone_width_has_no_page_wide_horizontal_scroll(browser, live_server):
     overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 1
+
+
+def test_a_timeline_cell_opens_that_pair_and_year(page, live_server):
+    page.goto(live_server + "/")
+    cell = page.locator("svg.chart a", has=page.locator("title", has_text="Kim Jong Un ↔ Xi Jinping, 2021"))
+    assert cell.count() == 1
+    cell.locator("rect").first.click()
+    page.wait_for_url("**pair=*")
+    assert "since=2021" in page.url and "until=2021" in page.url
+    assert page.locator("#f-pair").input_value() == "kim-jong-un,xi-jinping"
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 2
+    pairs = {frozenset(rows.nth(i).locator("td").nth(j).inner_text() for j in (1, 2)) for i in range(2)}
+    assert pairs == {frozenset({"Kim Jong Un", "Xi Jinping"})}
+
+
+def test_customary_view_shows_each_year_and_marks_the_missing_one(page, customary_server):
+    page.goto(customary_server + "/customary")
+    page.fill("#c-sender", "kim-jong-un")
+    page.fill("#c-recipient", "xi-jinping")
+    page.click("button[type=submit]")
+    table = page.locator("section", has=page.get_by_role("heading", name="prc founding")).locator("table.customary")
+    years = table.locator("tbody th[scope=row]").all_inner_texts()
+    assert years == ["2019", "2020", "2021"]
+    missing = table.locator("tbody tr.missing")
+    assert missing.count() == 1 and missing.locator("th").inner_text() == "2020"
+    assert missing.locator("td.status").inner_text() == "missing"
+    # A missing year stands out: its background is not the plain rows'.
+    sent_bg = table.locator("tbody tr.sent td").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    missing_bg = missing.locator("td").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert missing_bg != sent_bg
+    assert table.locator("tbody tr.late td.lag").inner_text() == "3"
+    table.locator("tbody tr.sent").get_by_role("link").first.click()
+    assert "/events/cu-kim-xi-2019" in page.url
+    assert page.locator("h3.side-h").all_inner_texts()[0].startswith("CN side")

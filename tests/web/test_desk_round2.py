@@ -158,3 +158,10 @@ def test_timeline_cells_link_to_their_pair_and_year(client):
 def test_page_view_lists_the_pages_reports(client, desk):
     html = client.get(f"/pages/{desk.info['pages']['kcna-2021-10-12.txt']}").text
     assert "Xi Jinping → Kim Jong Un, thanks, 2021-10-10" in unescape(html)
+
+
+def test_customary_view_takes_the_form_as_sent(cu_client):
+    # A form left with empty years sends since= and until=: not an error.
+    resp = cu_client.get("/customary?sender=kim-jong-un&recipient=xi-jinping&occasion=anniversary&since=&until=")
+    assert resp.status_code == 200 and 'class="missing"' in resp.text
+    assert cu_client.get("/customary?sender=a&recipient=b&since=20x1").status_code in (400, 422)

@@ -143,15 +143,16 @@ def customary_view(
     sender: str = Param("", max_length=200),
     recipient: str = Param("", max_length=200),
     occasion: str = Param("anniversary", pattern=r"^(anniversary|national_day|birthday|new_year)$"),
-    since: int | None = Param(None, ge=1, le=9999),
-    until: int | None = Param(None, ge=1, le=9999),
+    since: str = Param("", pattern=r"^\d{0,4}$"),  # text: a form sends an empty year as ""
+    until: str = Param("", pattern=r"^\d{0,4}$"),
 ) -> Response:
     """A table per occasion: each year's customary message from sender to recipient, missing years marked."""
-    asked = {"sender": sender.strip(), "recipient": recipient.strip(), "occasion": occasion, "since": since, "until": until}
+    asked = {"sender": sender.strip(), "recipient": recipient.strip(), "occasion": occasion,
+             "since": int(since) if since else None, "until": int(until) if until else None}
     tables: dict[str, list] = {}
     if asked["sender"] and asked["recipient"]:
         with store_for(request) as store:
-            for row in customary_rows(store, asked["sender"], asked["recipient"], occasion, None, since, until):
+            for row in customary_rows(store, asked["sender"], asked["recipient"], occasion, None, asked["since"], asked["until"]):
                 tables.setdefault(row.label, []).append(row)
     return render(request, "customary.html", {"asked": asked, "tables": tables})
 
