@@ -137,3 +137,25 @@ def test_occasion_kind(text: str, expected: list[tuple]) -> None:
                          ids=[c[0][:50] for c in ROUNDUPS + CALLS_AND_ENVOYS + PAIRS + NOT_EVENTS])
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
+
+
+LINKS = [
+    # verbless link lines after the article (menu items, related headlines) state no act
+    ("Xi Jinping sends congratulatory message to Lula\n\nChinese President Xi Jinping on Monday sent a congratulatory "
+     "message to Luiz Inacio Lula da Silva on his inauguration.\n\nTelephone conversation with Russian President "
+     "Vladimir Putin\nMessage of condolence to Alexander Lukashenko\n",
+     [("Xi Jinping", "Luiz Inacio Lula da Silva", "congratulatory", "2024-12-30", "election")]),
+    # nor does their occasion leak into the article's event
+    ("Kim Jong Un sends message to Xi Jinping\n\nKim Jong Un sent a message to Xi Jinping on Monday.\n\n"
+     "Greetings on the 100th anniversary of the founding of the Communist Party of China\n",
+     [("Kim Jong Un", "Xi Jinping", "message", "2024-12-30", "none")]),
+    # a headline with a verb further down the page is an article's own title
+    ("Kim Jong Un sent a message to Xi Jinping on December 29.\n\nXi Jinping sends message of greetings to Kim Jong Un\n",
+     [("Kim Jong Un", "Xi Jinping", "message", "2024-12-29", "none"),
+      ("Xi Jinping", "Kim Jong Un", "greetings", "2024-12-31", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LINKS, ids=[c[0][:50] for c in LINKS])
+def test_link_lines(text: str, expected: list[tuple]) -> None:
+    assert [row for row in _rows(text)] == sorted(expected)

@@ -23,6 +23,10 @@ _DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:lea
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
 # A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
 _SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
+# Finite verbs of a headline that states an act ("Xi sends message to ..."); a link line has none.
+_VERB = re.compile(r"\b(?:sends?|sent|congratulat(?:es|ed)|receives?|received|writes?|wrote|phones?|phoned|holds?|held|has|had|"
+                   r"exchanges?|exchanged|conveys?|conveyed|thanks|thanked|expresses?|expressed|extends?|extended|speaks?|spoke|"
+                   r"talked|offers?|offered|says?|said|is|was|were|are|calls|called|greets|greeted|replies|replied|mourns|mourned)\b", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 
 
@@ -105,7 +109,7 @@ def extract_reports(doc: Document) -> list[Report]:
         ms = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
         mentions_of[i] = ms
         note_speaker(text, sent, ms, ctx)
-        trigs = find_triggers(text, sent.start, sent.end, cues)
+        trigs = [] if i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
         for cand in assign(text, sent, trigs, ms, ctx, cues):
             readings.append(_read(text, sents, i, cand, cues, registry, dates, mentions_of))
     readings = _apply_reply_markers(readings)
@@ -161,7 +165,8 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
     found = occasion_in(text, sent.start, sent.end, born)
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
         return found, sent
-    window = [*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)]
+    # Neighbouring sentences, but no link lines: a related headline's occasion is another article's.
+    window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and _link_line(text, sents[j]))]
     for j in window:  # a numbered anniversary or birthday anywhere near the message
         f = anniversary_in(text, sents[j].start, sents[j].end, born)
         if f:
@@ -307,6 +312,12 @@ def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
                 r.occasion = Occasion("thanks", None, "thanks for an earlier message")
                 r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
     return out
+
+
+def _link_line(text: str, sent: Span) -> bool:
+    """A line past the title with no verb and no sentence end: a menu or related-headline link, no act."""
+    whole = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
+    return whole and len(sent.text) < 140 and not re.search(r"[.!?:\"”]$", sent.text) and not _VERB.search(sent.text)
 
 
 def _fold_into_calls(readings: list[Reading]) -> list[Reading]:
