@@ -46,6 +46,17 @@ KO = [
       ("Lee Jae-myung", "Xi Jinping", "call", "2025-06-10", "none", None, False)]),
     ("북한 외무상 최선희가 라브로프 외무장관에게 서한을 보냈다고 통신이 5일 보도했다. 최 외무상은 3일 보낸 서한에서 협력을 강조했다.",
      "2024-03-05", [("Choe Son Hui", "Sergey Lavrov", "letter", "2024-03-03", "other", None, False)]),
+    # A headline: "A·B, [occasion] 축전…C에" — both send to the addressee named after the word.
+    ("푸틴·루카셴코, 北 창건일 축전…김정은에 \"친선 강화\"", "2024-09-09",
+     [("Alexander Lukashenko", "Kim Jong Un", "congratulatory", "2024-09-09", "other", None, False),
+      ("Vladimir Putin", "Kim Jong Un", "congratulatory", "2024-09-09", "other", None, False)]),
+    # "The two leaders talked": one call, placed by the first-named; no call back.
+    ("윤석열 대통령은 기시다 총리와 통화했다. 두 정상은 약 20분간 통화하며 협력을 논의했다.", "2023-05-02",
+     [("Yoon Suk Yeol", "Fumio Kishida", "call", "2023-05-02", "none", None, False)]),
+    # The message said again later, with its own day: the day goes to the message first reported.
+    ("시진핑 국가주석이 김정은 국무위원장에게 축전을 보냈다고 통신이 10일 보도했다. 푸틴 대통령은 다른 전문을 냈다. "
+     "시 주석은 9일 보낸 축전에서 친선을 강조했다.", "2023-09-10",
+     [("Xi Jinping", "Kim Jong Un", "congratulatory", "2023-09-09", "other", None, False)]),
     # Related headlines are not the article.
     ("윤 대통령은 15일 정상회담을 했다.\n많이 본 기사\n김정은, 시진핑에 축전", "2022-11-15", []),
 ]

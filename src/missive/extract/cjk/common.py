@@ -41,17 +41,23 @@ class Context:
     """The last pair the page named, for sentences that name only one side."""
 
     pair: tuple[Mention, Mention] | None = None
+    addressed: dict[str, Mention] = field(default_factory=dict)  # sender key -> the last one it wrote to
 
     def other(self, sender: Mention) -> Mention | None:
-        """The one the page's last act paired with ``sender``."""
-        if not self.pair:
-            return None
-        a, b = self.pair
-        if a.key == sender.key:
-            return b
-        if b.key == sender.key:
-            return a
-        return None
+        """The one the page's last act paired with ``sender``, else the one ``sender`` last wrote to."""
+        if self.pair:
+            a, b = self.pair
+            if a.key == sender.key:
+                return b
+            if b.key == sender.key:
+                return a
+        return self.addressed.get(sender.key)
+
+    def note(self, cands: list[Cand]) -> None:
+        """Remember who each sender wrote to ("시 주석도 축전에서 ..." later quotes that message)."""
+        for c in cands:
+            if not c.anaphoric and not c.recalled:
+                self.addressed.setdefault(c.sender.key, c.recipient)
 
 
 def find_cues(norm: str, sent: Span, lex: Lexicon) -> list[Cue]:

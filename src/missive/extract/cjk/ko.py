@@ -47,6 +47,8 @@ def role_of(norm: str, m: Mention, limit: int, lex: Lexicon) -> tuple[str, int]:
             continue
         if norm[pos] == ",":
             return ("subject", pos + 1) if tokens <= 3 else ("none", pos)
+        if norm[pos] in "·ㆍ" and tokens == 0:
+            return "conj", pos + 1  # a headline's "푸틴·시진핑, ..."
         if norm[pos].isspace():
             pos += 1
             continue
@@ -129,8 +131,9 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         if sender.name == BOTH:  # "양국 정상은 친서를 교환해": each of the page's pair wrote to the other
             if ctx.pair:
                 a, b = ctx.pair
-                out += [Cand(a, b, cue, sent, index, "both-leaders", cue.kind.reply, recalled),
-                        Cand(b, a, cue, sent, index, "both-leaders", cue.kind.reply, recalled)]
+                out.append(Cand(a, b, cue, sent, index, "both-leaders", cue.kind.reply, recalled))
+                if mutual.search(norm, cue.end, min(sent.end, cue.end + 12)):  # "교환했다": each wrote to the other
+                    out.append(Cand(b, a, cue, sent, index, "both-leaders", cue.kind.reply, recalled))
             continue
         content = bool(lex.content_after.match(norm[cue.end : sent.end]) or lex.content_before.search(norm[sent.start : cue.start]))
         senders = resolve_special(sender, speaker if sender is not speaker else None, ctx)
@@ -190,6 +193,9 @@ def _recipients(norm, ms, roles, sender: Mention, cue: Cue, rule: str, ctx: Cont
         subj = [m for m, r in zip(ms, roles) if r[0] in ("subject", "topic") and m.key != sender.key]
         return subj[:1]
     dative = [i for i, (m, r) in enumerate(zip(ms, roles)) if r[0] == "dative" and m.start < cue.start and m.key != sender.key]
+    if not dative and rule == "subject":  # a headline's "X, 축전…Y에": the addressee after the word
+        dative = [i for i, (m, r) in enumerate(zip(ms, roles)) if r[0] == "dative" and m.start >= cue.end
+                  and m.key != sender.key and re.fullmatch(r"[\s…·.,]*", norm[cue.end : m.start])][:1]
     if dative:
         i = dative[-1]
         group = [ms[i]]

@@ -87,6 +87,7 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
             for c in found:
                 if c.sender.key != subject:
                     c.recalled = True
+        ctx.note(found)
         cands.extend(found)
     readings = [_read(page, c) for c in cands]
     readings = _marks(readings, answered)
