@@ -12,7 +12,7 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
-from . import pipeline_commands, record_commands  # noqa: F401 - attach the commands
+from . import analysis_commands, pipeline_commands, record_commands  # noqa: F401 - attach the commands
 from .app import cli
 
 __all__ = ["cli", "main"]

@@ -47,6 +47,7 @@ def filter_options(func: Callable) -> Callable:
         click.option("--sender", help="Sender name or actor id."),
         click.option("--recipient", help="Recipient name or actor id."),
         click.option("--party", help="Either side: sender or recipient."),
+        click.option("--pair", nargs=2, default=None, metavar="A B", help="Between two actors, either direction."),
         click.option("--type", "type_", help="Message type (congratulatory, greetings, verbal, ...)."),
         click.option("--occasion", help="Occasion kind (anniversary, birthday, ...)."),
         click.option("--since", help="Earliest date, YYYY[-MM[-DD]]."),
@@ -66,6 +67,7 @@ def query_from(kw: dict[str, Any]) -> Query:
         sender=kw.pop("sender"),
         recipient=kw.pop("recipient"),
         party=kw.pop("party"),
+        pair=tuple(kw.pop("pair")) or None,  # type: ignore[arg-type]
         type=kw.pop("type_"),
         occasion=kw.pop("occasion"),
         since=_date_param(kw.pop("since")),
