@@ -57,6 +57,11 @@ KO = [
     ("시진핑 국가주석이 김정은 국무위원장에게 축전을 보냈다고 통신이 10일 보도했다. 푸틴 대통령은 다른 전문을 냈다. "
      "시 주석은 9일 보낸 축전에서 친선을 강조했다.", "2023-09-10",
      [("Xi Jinping", "Kim Jong Un", "congratulatory", "2023-09-09", "other", None, False)]),
+    # DPRK reply: "X께서 Y가 ...된것과 관련하여 보내신 축전": X's earlier message, Y the occasion's subject.
+    ("로씨야련방 대통령 뿌찐이 김정은동지께 답전을 보내여왔다. 답전은 김정은동지께서 뿌찐이 대통령으로 다시 선거된것과 "
+     "관련하여 보내신 축전에 사의를 표하였다.", "2024-04-02",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-04", "election", None, False),
+      ("Vladimir Putin", "Kim Jong Un", "message", "2024-04-02", "thanks", None, True)]),
     # Related headlines are not the article.
     ("윤 대통령은 15일 정상회담을 했다.\n많이 본 기사\n김정은, 시진핑에 축전", "2022-11-15", []),
 ]

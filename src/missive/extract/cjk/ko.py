@@ -25,6 +25,8 @@ _TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
 _VERBISH = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면)$")
 # A word ending like this closes a clause or takes a particle: "X의 ... [축전]" is X's only across bare nouns.
 _NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|가|자|게|지|에|도|과|와)$")
+# A clause naming what a message answers ("...된것과 관련하여", "...에 즈음하여", "...을 맞아").
+_OCCASION_CLAUSE = re.compile(r"(?:관련하여|관련해|대하여|대해|즈음하여|맞으며|맞아|계기로)\s")
 _PARTICLE_END = re.compile(r"(?:을|를|은|는|이|가|에|도|과|와)$")
 # A word in an adnominal form ("확정된", "축하해 준") ends a clause embedded before a noun.
 _ADNOMINAL = re.compile(r"(?:된|한|던|준|진|온|인|운)$")
@@ -104,6 +106,12 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
             elif role in ("subject", "topic") and len(gap) <= 20 and lex.roles["relative"].search(gap) and \
                     not re.search(r"[을를]\s", gap):
                 sender, rule, recalled = m, "relative", True
+            elif role in ("subject", "topic") and len(gap) <= 60 and lex.roles["relative"].search(gap) and \
+                    _OCCASION_CLAUSE.search(gap):
+                # "X께서 Y가 ...선거된것과 관련하여 보내신 [축전]": Y is the occasion's subject, X wrote
+                outer = [o for o, (r, _) in before if r in ("subject", "topic") and o.start < m.start and o.key != m.key]
+                if outer:
+                    sender, rule, recalled = outer[-1], "relative", True
             break
         link = norm[cues[ci - 1].end : cue.start] if ci else ""
         if sender is None and (ci - 1) in genitive_of and re.match(r"^\s*(?:과|와|및|,)", link) and len(link) <= 24 \
