@@ -67,7 +67,7 @@ def query_from(kw: dict[str, Any]) -> Query:
         sender=kw.pop("sender"),
         recipient=kw.pop("recipient"),
         party=kw.pop("party"),
-        pair=tuple(kw.pop("pair")) or None,  # type: ignore[arg-type]
+        pair=tuple(kw.pop("pair") or ()) or None,  # type: ignore[arg-type]
         type=kw.pop("type_"),
         occasion=kw.pop("occasion"),
         since=_date_param(kw.pop("since")),
