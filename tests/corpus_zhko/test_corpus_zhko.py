@@ -32,8 +32,9 @@ DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 RUN = 30  # no run of this many characters (whitespace collapsed) may come from the eval pages
 
 # Event F1 of `missive extract` on these 38 pages: 0.480 before round 2 (precision
-# 0.545, recall 0.429); the floor is the figure after round 2 minus a margin.
-F1_FLOOR = 0.45
+# 0.545, recall 0.429: the honest estimate of generalisation, measured before any
+# tuning), 0.988 after round 2 (which was tuned on them). Floor: after minus 0.05.
+F1_FLOOR = 0.93
 
 
 def letters(name: str) -> str:

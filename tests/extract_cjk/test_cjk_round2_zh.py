@@ -60,3 +60,12 @@ def test_traditional_characters_read_the_same():
     assert _rows(trad, "2024-01-01") == [
         ("Kim Jong Un", "Vladimir Putin", "greetings", "2024-01-01", "new_year", None, False),
         ("Kim Jong Un", "Xi Jinping", "greetings", "2024-01-01", "new_year", None, False)]
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2019-06-21", [("Xi Jinping", "Kim Jong Un", "congratulatory", "2019-06-21", "other", None, False)]),
+    # Before Kim Jong Un took office the role phrase does not name him: no addressee, no event.
+    ("2009-06-21", []),
+])
+def test_role_phrase_names_the_holder_of_the_day(published, expected):
+    assert _rows("胡锦涛向朝鲜最高领导人致贺电。" if published < "2011" else "习近平向朝鲜最高领导人致贺电。", published) == expected

@@ -17,6 +17,7 @@ from .common import Cand, Context, find_cues
 from .dates import DatePhrase, OccasionFound, PageTime, find_dates, first_anchor, has_last_month, occasion_in
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
+from .names import load_cjk_names
 from .text import article_end, normalize, split_sentences
 
 _READERS = {"zh": zh.read, "ko": ko.read}
@@ -72,15 +73,16 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
     page.time = PageTime(published.to_date() if published else None, first_anchor(norm, sents, lex, page.born_at),
                          has_last_month(norm, sents, lex))
     _date_page(page)
+    page.mentions = [[m for m in ms if _role_holds(m, page, registry)] for ms in page.mentions]
     ctx = Context()
     cands: list[Cand] = []
     answered: list[tuple[int, str | None]] = []  # (sentence, subject) of sentences saying a message was a reply
     for i, s in enumerate(sents):
-        found = _READERS[language](norm, s, i, mentions[i], find_cues(norm, s, lex), lex, ctx)
+        found = _READERS[language](norm, s, i, page.mentions[i], find_cues(norm, s, lex), lex, ctx)
         said = next((m for _, rx in lex.reply_markers if (m := rx.search(norm, s.start, s.end))), None)
         if said:
             # "X's letter was a reply": X named before the words, else the last sender the page named.
-            named = [m for m in mentions[i] if m.end <= said.start()]
+            named = [m for m in page.mentions[i] if m.end <= said.start()]
             last = [c for c in cands if not c.recalled and not c.anaphoric]
             subject = named[0].key if named else (last[-1].sender.key if last else None)
             answered.append((i, subject))
@@ -93,6 +95,22 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
     readings = _marks(readings, answered)
     readings = [r for r in readings if _alive(r, registry)]
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
+
+
+# A role phrase ("朝鲜最高领导人") names its holder only from a little before the first office the registry gives.
+_ROLE_LEAD = dt.timedelta(days=180)
+
+
+def _role_holds(m: Mention, page: _Page, registry: Registry) -> bool:
+    """A role phrase names the registry's holder only on a page dated inside the holder's time in office."""
+    if m.source != "name" or m.text not in load_cjk_names().roles[page.lex.language]:
+        return True
+    on = page.time.published or (page.time.anchor.implied if page.time.anchor else None)
+    actor = registry.actors.get(m.actor_id or "")
+    if on is None or actor is None:
+        return True
+    starts = [o.start for o in actor.offices]
+    return actor.alive_on(on) and (not starts or on >= min(starts) - _ROLE_LEAD)
 
 
 def _date_page(page: _Page) -> None:
