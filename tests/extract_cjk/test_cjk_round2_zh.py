@@ -69,3 +69,11 @@ def test_traditional_characters_read_the_same():
 ])
 def test_role_phrase_names_the_holder_of_the_day(published, expected):
     assert _rows("胡锦涛向朝鲜最高领导人致贺电。" if published < "2011" else "习近平向朝鲜最高领导人致贺电。", published) == expected
+
+
+def test_same_day_round_up_shares_the_occasion():
+    text = ("习近平同老挝国家主席通伦互致贺电，庆祝中老建交60周年。\n习近平指出，两国关系不断发展。\n通伦表示，老方感谢中方支持。\n"
+            "双方同意加强合作。\n同日，李强同老挝总理宋赛互致贺电。")
+    rows = [r for r in _rows(text, "2021-04-25") if "Li Qiang" in r[:2]]
+    assert rows == [("Li Qiang", "Sonexay Siphandone", "congratulatory", "2021-04-25", "anniversary", 60, False),
+                    ("Sonexay Siphandone", "Li Qiang", "congratulatory", "2021-04-25", "anniversary", 60, False)]

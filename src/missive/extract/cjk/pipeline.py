@@ -7,6 +7,7 @@ occasion, date -> reply marks -> dedupe -> Reports with evidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from ...model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
@@ -97,6 +98,8 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
 
 
+_SAME_DAY = re.compile(r"\s*(?:同日|同一天|当天|같은\s?날|이날)")
+
 # A role phrase ("朝鲜最高领导人") names its holder only from a little before the first office the registry gives.
 _ROLE_LEAD = dt.timedelta(days=180)
 
@@ -152,7 +155,7 @@ def _occasion(page: _Page, c: Cand, typ: str) -> tuple[OccasionFound | None, Spa
     found = occasion_in(page.norm, lo, hi, page.lex, page.born_at)
     if found and not (found.occasion.kind == "thanks" and typ != "thanks"):
         return found, c.sent
-    if c.recalled:
+    if c.recalled or c.rule == "conveyed":  # greetings passed on at a meeting answer no occasion of their own
         return None, None
     sents = page.sents
     near = [j for j in range(c.index + 1, min(c.index + 4, len(sents)))]
@@ -162,7 +165,9 @@ def _occasion(page: _Page, c: Cand, typ: str) -> tuple[OccasionFound | None, Spa
             f = occasion_in(page.norm, sents[j].start, sents[j].end, page.lex, page.born_at)
             if f and f.occasion.kind != "thanks":
                 return f, sents[j]
-    for j in [*near, *range(c.index - 1, max(-1, c.index - 4), -1)]:
+    # "同日，…互致贺电" / "같은 날 …": a round-up's next act shares the occasion of the acts before it.
+    back = 8 if _SAME_DAY.match(page.norm, c.sent.start) else 3
+    for j in [*near, *range(c.index - 1, max(-1, c.index - 1 - back), -1)]:
         f = occasion_in(page.norm, sents[j].start, sents[j].end, page.lex, page.born_at)
         if f and f.occasion.anniversary is not None:
             return f, sents[j]
