@@ -52,10 +52,17 @@ class Shard:
 
 
 @dataclass(frozen=True)
+class KnownPage:
+    """A page the store held before the run: the worker read it but did no other work on it."""
+
+    hash: str
+
+
+@dataclass(frozen=True)
 class ShardResult:
     """What a worker made of one shard, in reading order."""
 
-    items: tuple[PageResult | Skip, ...]
+    items: tuple[PageResult | KnownPage | Skip, ...]
 
 
 def _line_starts(path: str, size: int, step: int) -> list[tuple[int, int]]:
@@ -142,11 +149,16 @@ def _read_shard(shard: Shard, limits: Limits) -> Iterator[Page | Skip]:
         yield _renumber(item, path, shard.first_line - 1)
 
 
-def run_shard(shard: Shard, limits: Limits = Limits()) -> ShardResult:
-    """Worker task: read, screen, clean and extract every page of one shard."""
-    items: list[PageResult | Skip] = []
+def run_shard(shard: Shard, limits: Limits = Limits(), known: frozenset[str] = frozenset()) -> ShardResult:
+    """Worker task: read, screen, clean and extract every page of one shard (pages in ``known`` only read)."""
+    items: list[PageResult | KnownPage | Skip] = []
     for item in _read_shard(shard, limits):
-        items.append(item if isinstance(item, Skip) else process_page(item, limits))
+        if isinstance(item, Skip):
+            items.append(item)
+        elif item.hash in known:
+            items.append(KnownPage(item.hash))  # neither processed nor sent back whole
+        else:
+            items.append(process_page(item, limits))
     return ShardResult(tuple(items))
 
 
@@ -165,6 +177,9 @@ class _Writer:
                 self.store.write_batch(Batch(skips=[item]))
                 continue
             self.summary.read += 1
+            if isinstance(item, KnownPage):
+                self.summary.known += 1
+                continue
             pending.append(item)
             if len(pending) >= self.limits.batch_size:
                 self._flush(pending)
@@ -199,6 +214,18 @@ def _result_or_skips(future: object, shard: Shard) -> ShardResult:
         where = f" bytes {shard.start}-{shard.end}" if shard.end is not None else ""
         reason = f"worker failed on this shard{where}: {type(exc).__name__}: {exc}"
         return ShardResult(tuple(Skip(path, "ingest", reason) for path in shard.paths))
+
+
+def _stored_hashes(store: Store, client: object) -> object:
+    """The store's page hashes, sent once to every worker (a future), or an empty set.
+
+    Workers then skip cleaning and extracting pages stored by an earlier run, and
+    send back only their hash: a re-run over the same crawl costs reading alone.
+    """
+    hashes = store.page_hashes() if hasattr(store, "page_hashes") else set()
+    if not hashes:
+        return frozenset()
+    return client.scatter(frozenset(hashes), broadcast=True)  # type: ignore[attr-defined]
 
 
 @contextmanager
@@ -239,6 +266,7 @@ def ingest_paths_dask(
     writer = _Writer(store, limits, summary)
     with dask_client(scheduler, workers) as client:
         threads = sum(client.nthreads().values()) or 1  # type: ignore[attr-defined]
+        known = _stored_hashes(store, client)
         window = IN_FLIGHT_PER_THREAD * threads
         plan = plan_shards(paths, limits)
         running = as_completed()
@@ -257,7 +285,7 @@ def ingest_paths_dask(
                     summary.skips.append(shard)
                     store.write_batch(Batch(skips=[shard]))
                     continue
-                future = client.submit(run_shard, shard, limits, pure=False)  # type: ignore[attr-defined]
+                future = client.submit(run_shard, shard, limits, known, pure=False)  # type: ignore[attr-defined]
                 index_of[future.key] = submitted
                 shards_by_index[submitted] = shard
                 running.add(future)

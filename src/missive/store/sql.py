@@ -24,6 +24,8 @@ T = TypeVar("T")
 
 #: Rows fetched per round trip when streaming or looking up many ids.
 CHUNK = 500
+#: Hashes fetched per round trip by page_hashes (64-character strings: small rows).
+HASH_CHUNK = 50_000
 #: Pages fetched per round trip by iter_pages: each row carries a whole page's bytes.
 PAGE_CHUNK = 50
 
@@ -134,6 +136,19 @@ class SqlStore:
                 cur.execute(f"SELECT hash FROM pages WHERE hash IN ({_marks(len(part))})", list(part))
                 found.update(r[0] for r in cur.fetchall())
         return found
+
+    def page_hashes(self) -> set[str]:
+        """Every stored page hash, read in keyset chunks (a client hands it to its workers to skip known pages)."""
+        found: set[str] = set()
+        last = ""
+        while True:
+            with self._reading() as cur:
+                cur.execute("SELECT hash FROM pages WHERE hash > ? ORDER BY hash LIMIT ?", [last, HASH_CHUNK])
+                chunk = [r[0] for r in cur.fetchall()]
+            if not chunk:
+                return found
+            found.update(chunk)
+            last = chunk[-1]
 
     def write_batch(self, batch: Batch) -> BatchResult:
         """Write pages, documents, reports and skips in ONE transaction; idempotent by page hash.
