@@ -36,6 +36,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?。！？:;,，：；\"”’»)\]」』]$")
 _NAME_FRAGMENT = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}$")
 
 PROSE_MIN = 80  # weighted characters; a CJK character weighs 3
+PROSE_MIN_CJK_SENTENCE = 60  # a line ending in 。 is a sentence even when short (ministry lead lines)
 PROSE_LONG = 200
 HEADER_DATE_LINES = 15
 LEAD_DATE_WINDOW = 80
@@ -66,6 +67,8 @@ def normalise_line(line: str) -> str:
 def is_prose(line: str) -> bool:
     """A paragraph of running text, as opposed to a headline, menu item or label."""
     w = weight(line)
+    if line.endswith("。") and w >= PROSE_MIN_CJK_SENTENCE:
+        return True
     return w >= PROSE_LONG or (w >= PROSE_MIN and bool(_SENTENCE_END.search(line)))
 
 
