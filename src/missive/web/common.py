@@ -192,9 +192,9 @@ def event_summary(ev: Event) -> dict[str, Any]:
 
 
 def replies_to(store: Store, ev: Event) -> list[Event]:
-    """The events that answer ``ev`` (they share its pair, so search by one party)."""
-    party = ev.recipient.actor_id or ev.recipient.name
-    return [e for e in store.events(Query(party=party)) if e.reply_to == ev.id]
+    """The events that answer ``ev``: they share its pair, so only that pair's events are read."""
+    pair = (ev.sender.actor_id or ev.sender.name, ev.recipient.actor_id or ev.recipient.name)
+    return [e for e in store.events(Query(pair=pair)) if e.reply_to == ev.id]
 
 
 def answered(store: Store, ev: Event) -> Event | None:
