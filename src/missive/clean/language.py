@@ -14,8 +14,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @functools.cache
-def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, frozenset[str]], float]:
-    """(per script: code and a compiled class of its letters, stopwords per language, min share)."""
+def _rules() -> tuple[list[tuple[str, re.Pattern[str], int]], dict[str, frozenset[str]], float]:
+    """(per script: code, a compiled class of its letters, its lowest code point; stopwords; min share)."""
     data = load_data(LANG_FILE)
     if not isinstance(data, dict):
         raise DataError(f"{LANG_FILE}: expected a mapping")
@@ -29,7 +29,7 @@ def _rules() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, frozenset[str
                 raise ValueError("a range is start-end, start <= end")
         except (ValueError, AttributeError) as exc:
             raise DataError(f"{LANG_FILE}: bad ranges in {entry!r}") from exc
-        scripts.append((str(entry["code"]), _letters_of(ranges)))
+        scripts.append((str(entry["code"]), _letters_of(ranges), min(r[0] for r in ranges)))
     stopwords = {code: frozenset(str(w).lower() for w in words)
                  for code, words in sorted(data["stopwords"].items())}
     return scripts, stopwords, float(data["min_share"])
@@ -46,9 +46,13 @@ def script_counts(text: str) -> Counter[str]:
     """Letters of ``text`` per script code (scripts without letters left out)."""
     scripts, _, _ = _rules()
     # One C-level regex scan per script: a per-character Python loop was a quarter of
-    # the time of cleaning and extracting a page.
+    # the time of cleaning and extracting a page. ASCII text (isascii is O(1)) can only
+    # hold letters of the scripts whose ranges start in ASCII, so the others are not scanned.
+    ascii_only = text.isascii()
     counts: Counter[str] = Counter()
-    for code, letters in scripts:
+    for code, letters, low in scripts:
+        if ascii_only and low > 0x7F:
+            continue
         found = len(letters.findall(text))
         if found:
             counts[code] = found
@@ -70,7 +74,7 @@ def detect_language(text: str) -> str:
         return "zh"
     if script != "latin":
         return script
-    words = Counter(w.lower() for w in _WORD.findall(text))
+    words = Counter(_WORD.findall(text.lower()))
     total = sum(words.values())
     if not total:
         return "und"
