@@ -30,6 +30,37 @@ _UNKNOWN_BEFORE_TITLE = re.compile(
     r"secretary|minister|speaker|king|ambassador)\b"
 )
 
+# "the presidents of Russia, Uzbekistan and Belarus", "the Kazakh and Uzbek presidents": one
+# office holder per country, each resolved by its singular title on the page's date.
+_PLURAL = {"presidents": ("president",), "leaders": ("leader", "president"), "prime ministers": ("prime minister",),
+           "premiers": ("premier", "prime minister"), "heads of state": ("president", "king"), "kings": ("king",)}
+_COUNTRY = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+_PLURAL_OF = re.compile(r"\b(presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?"
+                        r"(" + _COUNTRY + r"(?:,? (?:and )?(?:the )?" + _COUNTRY + r")+)")
+_ADJ_PLURAL = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (presidents|leaders|prime ministers|premiers)\b")
+_ITEM = re.compile(r"(?:the )?(" + _COUNTRY + r")")
+
+
+def _plural_titles(text: str, start: int, end: int, registry: Registry, on: dt.date | None) -> list[Mention]:
+    """One mention per country of a plural title, at the country's words, where the registry knows the holder."""
+    out = []
+    for m in _PLURAL_OF.finditer(text, start, end):
+        for item in _ITEM.finditer(text, m.start(2), m.end(2)):
+            country = re.sub(r"^and ", "", item.group(1))
+            for title in (f"{single} of {the}{country}" for single in _PLURAL[m.group(1)] for the in ("", "the ")):
+                actor = registry.holder(title, on)
+                if actor is not None:
+                    out.append(Mention(item.end(1) - len(country), item.end(1), country, actor.name, actor.id, (title,), "title"))
+                    break
+    for m in _ADJ_PLURAL.finditer(text, start, end):
+        for item in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+            title = next((t for t in (f"{item.group(0)} {single}" for single in _PLURAL[m.group(2)]) if registry.holder(t, on)), None)
+            if title is not None:
+                actor = registry.holder(title, on)
+                at = m.start(1) + item.start()
+                out.append(Mention(at, at + len(item.group(0)), item.group(0), actor.name, actor.id, (title,), "title"))
+    return out
+
 
 @functools.cache
 def _name_words() -> tuple[frozenset[str], re.Pattern]:
@@ -128,6 +159,7 @@ def find_mentions(
                 continue
             found.append(Mention(n_start, n_end, name, name, None, source="unknown"))
     found.extend(_kin_mentions(text, start, end, registry, found, kin))
+    found.extend(p for p in _plural_titles(text, start, end, registry, on) if not any(f.start < p.end and p.start < f.end for f in found))
     return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
 
 

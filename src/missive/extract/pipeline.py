@@ -43,6 +43,7 @@ class Reading:
     explicit: bool
     basis: str
     reply: bool
+    headline: bool = False  # read from a headline, whose wording of the kind is loose
 
 
 def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, int, int] | None]:
@@ -111,7 +112,9 @@ def extract_reports(doc: Document) -> list[Report]:
         note_speaker(text, sent, ms, ctx)
         trigs = [] if i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
         for cand in assign(text, sent, trigs, ms, ctx, cues):
-            readings.append(_read(text, sents, i, cand, cues, registry, dates, mentions_of))
+            reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of)
+            reading.headline = _headline(text, sent)
+            readings.append(reading)
     readings = _apply_reply_markers(readings)
     readings = _fold_into_calls(readings)
     readings = [r for r in readings if _alive(r, registry)]
@@ -314,6 +317,12 @@ def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
     return out
 
 
+def _headline(text: str, sent: Span) -> bool:
+    """A whole line with no sentence end: a title ("Kim Sends Greetings to Russian President")."""
+    whole = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
+    return whole and len(sent.text) < 160 and not re.search(r"[.!?:\"”]$", sent.text)
+
+
 def _link_line(text: str, sent: Span) -> bool:
     """A line past the title with no verb and no sentence end: a menu or related-headline link, no act."""
     whole = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
@@ -359,13 +368,15 @@ def _types_ok(a: Reading, b: Reading) -> bool:
         return True
     if "call" in (a.type, b.type):
         return False
+    if a.headline or b.headline:  # a headline's "sends greetings" over the body's congratulatory message
+        return True
     loose = ("congratulated",)
     return a.cand.anaphoric or b.cand.anaphoric or a.cand.trigger.id in loose or b.cand.trigger.id in loose
 
 
 def _rank(r: Reading) -> tuple:
     generic = r.cand.trigger.id in ("message", "congratulated")
-    return (r.cand.trigger.id == "reply-message", not generic, not r.cand.anaphoric, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
+    return (r.cand.trigger.id == "reply-message", not generic, not r.headline, not r.cand.anaphoric, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
 
 
 def _dedupe(readings: list[Reading]) -> list[Reading]:

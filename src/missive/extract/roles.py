@@ -33,7 +33,8 @@ _FROM = re.compile(r"\bfrom\b")
 _TO = re.compile(r"\b(?:to|addressed to)\b")
 _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting)"
                       r"|(?:at|during|in) (?:the|their|his|her|a) (?:\w+ ){0,2}(?:talks|summit|ceremony)|held talks(?! by (?:tele)?phone)|in person|face-to-face|on the sidelines)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It)\b")
+# "He sent ...", and a bare title as subject ("The President also sent ...") is the leader just named.
+_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It|The (?:President|Prime Minister|Premier|Chairman|General Secretary|Head of State|King|Emperor)(?! of\b))\b")
 _OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
 _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
@@ -51,6 +52,8 @@ _FROM_CUE = re.compile(r"^\s*from\s+(?:the\s+)?$")
 _OF_FROM = re.compile(r"\b(?:of|from)\b")
 _TO_FOR = re.compile(r"\b(?:to|for)\b")
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
+# "to" then words that name no one the page knows: the addressee is given and is not a person.
+_TO_SOMEONE_ELSE = re.compile(r"\s+to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
 _SENT_VERB = re.compile(r"\s*(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 
 
@@ -193,6 +196,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 # "Leaders of ... sent messages to X", "X received congratulations from ...",
                 # "Congratulations to X": X is the page's addressee; the senders follow.
                 ctx.recipients = recipients
+            continue
+        if not recipients and _TO_SOMEONE_ELSE.match(text, trig.end, sent.end):
+            ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)

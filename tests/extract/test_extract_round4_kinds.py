@@ -1,0 +1,68 @@
+"""Round-ups, envoys, counterparts, parallel lists, years and headlines: the kinds of round 4.
+
+Every page here is written for this test; each case names the kind of phrasing
+it stands for. Rows: (sender, recipient, type, date, occasion kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from missive.extract import extract_reports
+from missive.model import DatedValue, Document, PartialDate
+
+
+def _rows(text: str, published: str | None = "2024-12-31") -> list[tuple]:
+    pub = DatedValue(PartialDate.parse(published), None, "test") if published else None
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en", published=pub)
+    return sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind)
+                  for r in extract_reports(doc))
+
+
+ROUNDUPS = [
+    # "sent greetings to" is the leader's own greetings; "He also sent" carries the sender over
+    ("Vladimir Putin sent New Year greetings to the heads of state of the CIS countries: Alexander Lukashenko, "
+     "Kassym-Jomart Tokayev and Emomali Rahmon. He also sent greetings to Xi Jinping and Narendra Modi.",
+     [("Vladimir Putin", n, "greetings", "2024-12-31", "new_year") for n in
+      ("Alexander Lukashenko", "Emomali Rahmon", "Kassym-Jomart Tokayev", "Narendra Modi", "Xi Jinping")]),
+    # a bare title as subject is the leader just named
+    ("Vladimir Putin sent New Year greetings to heads of state and government. The President extended greetings "
+     "to President of Azerbaijan Ilham Aliyev and President of Belarus Alexander Lukashenko.",
+     [("Vladimir Putin", n, "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Ilham Aliyev")]),
+    # senders named only by a plural title and their countries, resolved on the page's date
+    ("Vladimir Putin received congratulations from the presidents of Uzbekistan, Kazakhstan and Belarus on his birthday.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "birthday") for n in
+      ("Alexander Lukashenko", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev")]),
+    ("Xi Jinping received congratulatory messages from the Russian, Kazakh and Uzbek presidents on his re-election.",
+     [(n, "Xi Jinping", "congratulatory", "2024-12-31", "election") for n in
+      ("Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Vladimir Putin")]),
+    ("Kim Jong Un sent greetings to the leaders of Russia, Belarus and Cuba on the New Year.",
+     [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in
+      ("Alexander Lukashenko", "Miguel Diaz-Canel", "Vladimir Putin")]),
+    # a condolence round-up: each sender its own event, type and date
+    ("Xi Jinping sent a message of condolence to Vladimir Putin on March 23 over the attack on a concert hall. "
+     "Kassym-Jomart Tokayev and Shavkat Mirziyoyev also expressed condolences in telegrams to Putin. "
+     "Alexander Lukashenko called Putin to offer condolences. Kim Jong Un sent a message of condolence to Putin on March 24.",
+     [("Alexander Lukashenko", "Vladimir Putin", "call", "2024-03-25", "condolence"),
+      ("Kassym-Jomart Tokayev", "Vladimir Putin", "condolence", "2024-03-25", "condolence"),
+      ("Kim Jong Un", "Vladimir Putin", "condolence", "2024-03-24", "condolence"),
+      ("Shavkat Mirziyoyev", "Vladimir Putin", "condolence", "2024-03-25", "condolence"),
+      ("Xi Jinping", "Vladimir Putin", "condolence", "2024-03-23", "condolence")]),
+    # greetings to a group of people name no addressee; a plan names no act
+    ("Alexander Lukashenko sends greetings to Belarusian athletes", []),
+    ("Xi Jinping sent greetings to the participants of the forum.", []),
+    ("The President will also make several telephone calls.", []),
+]
+
+HEADLINES = [
+    # a headline's loose wording of the kind is the body's message, not a second one
+    ("Kim Jong Un Sends Greetings to Russian President\n\nKim Jong Un sent a congratulatory message to Vladimir Putin "
+     "on Friday on his 70th birthday.",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-12-27", "birthday")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUNDUPS + HEADLINES, ids=[c[0][:50] for c in ROUNDUPS + HEADLINES])
+def test_roundups_and_headlines(text: str, expected: list[tuple]) -> None:
+    published = "2024-03-25" if "March 23" in text else "2024-12-31"
+    assert _rows(text, published) == sorted(expected)
