@@ -54,6 +54,31 @@ ROUNDUPS = [
     ("The President will also make several telephone calls.", []),
 ]
 
+LISTS = [
+    # one addressee per line after "the following leaders:" (bullets or none)
+    ("Kim Jong Un sent New Year cards to the following leaders:\n"
+     "Xi Jinping, general secretary of the Central Committee of the Communist Party of China\n"
+     "Vladimir Putin, president of the Russian Federation\n"
+     "Alexander Lukashenko, president of the Republic of Belarus\n",
+     [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    ("Kim Jong Un sent New Year cards to foreign heads of state:\n"
+     "- Xi Jinping, general secretary of the Communist Party of China;\n"
+     "- Miguel Diaz-Canel, first secretary of the Communist Party of Cuba.\n"
+     "The cards wished them success.",
+     [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in ("Miguel Diaz-Canel", "Xi Jinping")]),
+    # the addressees named in the next sentence, the day in the one before
+    ("Kim Jong Un sent New Year cards to heads of state of various countries on December 30. They are Xi Jinping, "
+     "general secretary of the Communist Party of China, Vladimir Putin, president of the Russian Federation, and "
+     "Alexander Lukashenko, president of the Republic of Belarus.",
+     [("Kim Jong Un", n, "greetings", "2024-12-30", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    # "similar cards were sent to": the kind and the sender of the sentence before
+    ("Kim Jong Un sent a New Year card to Xi Jinping. Similar cards were sent to Vladimir Putin and Alexander Lukashenko.",
+     [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    # a colon that opens a quotation, not a list of people, adds nobody
+    ("Kim Jong Un sent a New Year card to Xi Jinping. The card read:\nWarm wishes for the New Year.",
+     [("Kim Jong Un", "Xi Jinping", "greetings", "2024-12-31", "new_year")]),
+]
+
 HEADLINES = [
     # a headline's loose wording of the kind is the body's message, not a second one
     ("Kim Jong Un Sends Greetings to Russian President\n\nKim Jong Un sent a congratulatory message to Vladimir Putin "
@@ -62,7 +87,7 @@ HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", ROUNDUPS + HEADLINES, ids=[c[0][:50] for c in ROUNDUPS + HEADLINES])
+@pytest.mark.parametrize("text,expected", ROUNDUPS + LISTS + HEADLINES, ids=[c[0][:50] for c in ROUNDUPS + LISTS + HEADLINES])
 def test_roundups_and_headlines(text: str, expected: list[tuple]) -> None:
     published = "2024-03-25" if "March 23" in text else "2024-12-31"
     assert _rows(text, published) == sorted(expected)

@@ -107,11 +107,12 @@ def extract_reports(doc: Document) -> list[Report]:
     readings: list[Reading] = []
     mentions_of: dict[int, list[Mention]] = {}
     for i, sent in enumerate(sents):
-        ms = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
-        mentions_of[i] = ms
+        mentions_of[i] = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
+    for i, sent in enumerate(sents):
+        ms = mentions_of[i]
         note_speaker(text, sent, ms, ctx)
         trigs = [] if i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
-        for cand in assign(text, sent, trigs, ms, ctx, cues):
+        for cand in assign(text, sent, trigs, ms, ctx, cues, _list_items(text, sents, i, mentions_of)):
             reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of)
             reading.headline = _headline(text, sent)
             readings.append(reading)
@@ -146,7 +147,7 @@ class _PageDates:
 
 
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
-    if cand.trigger.id == "ellipsis":  # "... while Z sent hers to W": the kind just named
+    if cand.trigger.id in ("ellipsis", "similar-passive"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
         return cand.hint or "message"
     if cand.trigger.id != "message":
         return cand.trigger.type
@@ -270,7 +271,7 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
     if not cand.recalled and i > 0 and not exprs:
         prev = sents[i - 1]
         if any(m.key == cand.sender.key for m in mentions_of.get(i - 1, [])):
-            from_context = cand.rule.startswith(("pronoun", "passive"))
+            from_context = cand.rule.startswith(("pronoun", "passive", "listed"))
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             out += [(weekdays[0], prev)] if weekdays else []
     return out
@@ -315,6 +316,28 @@ def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
                 r.occasion = Occasion("thanks", None, "thanks for an earlier message")
                 r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
     return out
+
+
+_LIST_HEAD = re.compile(r"(?::|\bthe following(?: [\w-]+){0,4})\s*$")
+_BULLET = re.compile(r"[-–•*·]\s*|\d{1,2}[.)]\s*")
+
+
+def _list_items(text: str, sents: list[Span], i: int, mentions_of: dict[int, list[Mention]]) -> list[Mention]:
+    """The people of a list that follows sentence ``i`` one per line, each line opening with a name."""
+    if not _LIST_HEAD.search(sents[i].text):
+        return []
+    items: list[Mention] = []
+    for j in range(i + 1, len(sents)):
+        sent, ms = sents[j], mentions_of.get(j, [])
+        at_line_start = text[sent.start - 1] == "\n"
+        bullet = _BULLET.match(text, sent.start)
+        first = sent.start + (bullet.end() - bullet.start() if bullet else 0)
+        if not (at_line_start and ms and ms[0].start == first):
+            if at_line_start or not items:
+                break
+            continue  # a second sentence of the same item line
+        items.append(ms[0])
+    return items
 
 
 def _headline(text: str, sent: Span) -> bool:

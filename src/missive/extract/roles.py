@@ -54,6 +54,9 @@ _TO_FOR = re.compile(r"\b(?:to|for)\b")
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 # "to" then words that name no one the page knows: the addressee is given and is not a person.
 _TO_SOMEONE_ELSE = re.compile(r"\s+to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
+# A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
+_LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
+                         r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
 _SENT_VERB = re.compile(r"\s*(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 
 
@@ -83,6 +86,7 @@ class Context:
     speaker: Mention | None = None
     last_type: str = ""
     subjects: list[Mention] = field(default_factory=list)  # the first person each sentence names
+    pending: tuple[list[Mention], Trigger] | None = None  # "sent cards to heads of state ...": who, and the cue
     sentence_of: dict[int, Span] = field(default_factory=dict)
 
 
@@ -154,8 +158,14 @@ def _subject(text: str, ms: list[Mention], sent: Span, pos: int, cues: Cues) -> 
     return _list_from(text, eligible, i)
 
 
-def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues) -> list[Candidate]:
-    """Read sender and recipient for every cue of one sentence."""
+def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues,
+           items: list[Mention] | None = None) -> list[Candidate]:
+    """Read sender and recipient for every cue of one sentence.
+
+    ``items`` are the people of a list that follows the sentence, one per line
+    ("sent New Year cards to the following leaders:"): the addressees when the
+    sentence names none.
+    """
     out: list[Candidate] = []
     stext = text[sent.start : sent.end]
     for m in ms:
@@ -163,6 +173,13 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     subjects_before = list(ctx.subjects)
     if ms:
         ctx.subjects.append(ms[0])
+    listed = _LIST_INTRO.match(stext)
+    if listed and ctx.pending and not triggers:  # "They are A, president of X, B and C.": the addressees of the cue before
+        senders, trig = ctx.pending
+        ctx.pending = None
+        named = [m for m in ms if m.start >= sent.start + listed.end()]
+        return [Candidate(s, r, trig, sent, "listed", hint=ctx.last_type) for s in senders
+                for r in (_list_from(text, named, 0) if named else []) if s.key != r.key]
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     question = stext.rstrip(" \"'”’)").endswith("?")  # "Will Xi send a message?" states no act
@@ -197,14 +214,18 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 # "Congratulations to X": X is the page's addressee; the senders follow.
                 ctx.recipients = recipients
             continue
+        if not recipients and items:
+            recipients, rule = list(items), rule + "+list"
         if not recipients and _TO_SOMEONE_ELSE.match(text, trig.end, sent.end):
             ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
+            ctx.pending = (senders, trig)  # "... heads of state. Among them were A, B and C."
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)
             rule += "+context"
             if not recipients:
                 ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
+                ctx.pending = (senders, trig)
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         for s, r in _pairs(text, sent, senders, recipients, ms):
