@@ -13,7 +13,7 @@ import re
 from .dates import MONTHS
 
 _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_STOP = re.compile(r"^\s*(?:More (?:From|Articles|articles)|RELATED\b|Related (?:Articles|News|Stories)|Read more\b)", re.M)
+_STOP = re.compile(r"^[^\S\n]*(?:More (?:From|Articles|articles)|RELATED\b|Related (?:Articles|News|Stories)|Read more\b)", re.M)
 
 _DATELINE = re.compile(
     # "BEIJING, Sept. 9 (Xinhua) --", "MOSCOW, March 24. /TASS/.", "Oct. 9 (Yonhap) --"
