@@ -98,7 +98,7 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
 
 
-_SAME_DAY = re.compile(r"\s*(?:同日|同一天|当天|같은\s?날|이날)")
+_SAME_DAY = re.compile(r"\s{0,40}(?:同日|同一天|当天|같은\s?날|이날)")
 
 # A role phrase ("朝鲜最高领导人") names its holder only from a little before the first office the registry gives.
 _ROLE_LEAD = dt.timedelta(days=180)
