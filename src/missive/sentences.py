@@ -93,7 +93,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     return latin, cjk, tight
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)\.$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]{0,40})\.$")
 _SINGLE_LETTER = re.compile(r"(?:^|[\s.(\"'“‘])[^\W\d_]\.$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\S)")
 
