@@ -19,7 +19,7 @@ from .roles import Candidate, Context, assign, note_speaker
 from .sentences import split_sentences
 from .triggers import Cues, find_triggers, load_cues
 
-_DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:leader|president)|Comrade|the late) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]+)['’]s? (?:death|demise|passing)")
+_DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:leader|president)|Comrade|the late) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]{1,40})['’]s? (?:death|demise|passing)")
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
 # A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
 _SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
