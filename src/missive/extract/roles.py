@@ -46,7 +46,7 @@ _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
 _PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)\s+(?:\w+\s+){0,2}$", re.I)
 # "called Fidel a symbol", "called him a friend": naming someone, not a phone call.
-_NAMING = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s+(?:\w+\s+){0,3}[\"“']")
+_NAMING = re.compile(r"\s{1,40}(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s{1,40}(?:\w+\s+){0,3}[\"“']")
 _YOU_SENT = re.compile(r"\b[Yy]ou\b[^.]{0,60}?\b(?:sent|wrote|extended|conveyed|addressed)\s+(?:\w+\s+){0,2}$")
 _FROM_CUE = re.compile(r"^\s*from\s+(?:the\s+)?$")
 _OF_FROM = re.compile(r"\b(?:of|from)\b")
