@@ -53,7 +53,7 @@ _OF_FROM = re.compile(r"\b(?:of|from)\b")
 _TO_FOR = re.compile(r"\b(?:to|for)\b")
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 # "to" then words that name no one the page knows: the addressee is given and is not a person.
-_TO_SOMEONE_ELSE = re.compile(r"\s+to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
+_TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s{1,40}to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
 # A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
