@@ -57,7 +57,7 @@ _TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|th
 # A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
-_SENT_VERB = re.compile(r"\s*(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
+_SENT_VERB = re.compile(r"\s{0,40}(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 
 
 @dataclass
