@@ -79,12 +79,46 @@ LISTS = [
      [("Kim Jong Un", "Xi Jinping", "greetings", "2024-12-31", "new_year")]),
 ]
 
+PARALLEL = [
+    # "A to B, C to D, and E to F" after a colon: each item its own pair, never across items
+    ("Vietnamese leaders sent condolences to Chinese leaders: Nguyen Phu Trong to Xi Jinping, Vo Van Thuong to "
+     "Li Qiang, Pham Minh Chinh to Li Qiang, and Vuong Dinh Hue to Zhao Leji.",
+     [("Nguyen Phu Trong", "Xi Jinping", "condolence", "2024-12-31", "condolence"),
+      ("Pham Minh Chinh", "Li Qiang", "condolence", "2024-12-31", "condolence"),
+      ("Vo Van Thuong", "Li Qiang", "condolence", "2024-12-31", "condolence"),
+      ("Vuong Dinh Hue", "Zhao Leji", "condolence", "2024-12-31", "condolence")]),
+    ("Vietnamese leaders sent messages of condolence to their Chinese counterparts: General Secretary Nguyen Phu "
+     "Trong to General Secretary Xi Jinping; Prime Minister Pham Minh Chinh to Premier Li Qiang; and Chairman "
+     "Vuong Dinh Hue to Chairman Zhao Leji.",
+     [("Nguyen Phu Trong", "Xi Jinping", "condolence", "2024-12-31", "condolence"),
+      ("Pham Minh Chinh", "Li Qiang", "condolence", "2024-12-31", "condolence"),
+      ("Vuong Dinh Hue", "Zhao Leji", "condolence", "2024-12-31", "condolence")]),
+    # the sentence's own sender and addressee first, then items with titles before each name
+    ("General Secretary Nguyen Phu Trong sent a message of congratulations to General Secretary Xi Jinping, "
+     "President Vo Van Thuong to President Xi Jinping, and Prime Minister Pham Minh Chinh to Premier Li Qiang.",
+     [("Nguyen Phu Trong", "Xi Jinping", "congratulatory", "2024-12-31", "none"),
+      ("Pham Minh Chinh", "Li Qiang", "congratulatory", "2024-12-31", "none"),
+      ("Vo Van Thuong", "Xi Jinping", "congratulatory", "2024-12-31", "none")]),
+    ("Nguyen Phu Trong sent a message to Xi Jinping, while Pham Minh Chinh sent one to Li Qiang.",
+     [("Nguyen Phu Trong", "Xi Jinping", "message", "2024-12-31", "none"),
+      ("Pham Minh Chinh", "Li Qiang", "message", "2024-12-31", "none")]),
+    # "relayed by A to B" is no item of a list: the carrier is no sender
+    ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
+]
+
 HEADLINES = [
     # a headline's loose wording of the kind is the body's message, not a second one
     ("Kim Jong Un Sends Greetings to Russian President\n\nKim Jong Un sent a congratulatory message to Vladimir Putin "
      "on Friday on his 70th birthday.",
      [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-12-27", "birthday")]),
 ]
+
+
+@pytest.mark.parametrize("text,expected", [(t, [(*r[:3], "2023-03-24", r[4]) for r in rows]) for t, rows in PARALLEL],
+                         ids=[c[0][:50] for c in PARALLEL])
+def test_parallel_lists(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2023-03-24") == sorted(expected)
 
 
 @pytest.mark.parametrize("text,expected", ROUNDUPS + LISTS + HEADLINES, ids=[c[0][:50] for c in ROUNDUPS + LISTS + HEADLINES])

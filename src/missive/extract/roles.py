@@ -207,6 +207,17 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             out.extend(_recalled(text, sent, trig, ms, ctx, pre))
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
+        paired = _item_pairs(text, [m for m in ms if m.start >= trig.end])
+        head = [m for m in ms if paired and trig.end <= m.start < paired[0][0].start]
+        if paired and not senders and len(paired) < 2 or paired and senders and not head:
+            paired = []
+        if paired:
+            # "Vietnamese leaders sent condolences to Chinese leaders: A to B, C to D and E to F": each item its
+            # pair, never across items; "A sent a message to B, President C to President D, ...": A-B, then the items
+            pairs = [(a, b) for a in senders for b in _list_from(text, head, 0)] if senders and ":" not in text[trig.end : paired[0][0].start] else []
+            out.extend(Candidate(a, b, trig, sent, "paired-items", reply, hint=ctx.last_type) for a, b in pairs + paired if a.key != b.key)
+            ctx.senders, ctx.recipients = [a for a, _ in paired], [b for _, b in paired]
+            continue
         if not senders:
             addressee = _GROUP_SENDERS.search(pre) or rule == "received-from" or trig.id == "congratulations-noun"
             if recipients and addressee:
@@ -257,6 +268,25 @@ def _pairs(text: str, sent: Span, senders: list[Mention], recipients: list[Menti
             rest = _pairs(text, sent, [r], _list_from(text, tail, 0), [m for m in ms if m.start >= tail[0].start])
             return [(s, x) for s in senders for x in recipients[:k]] + rest
     return [(s, r) for s in senders for r in recipients]
+
+
+_ITEM_TO = re.compile(r"^\s+to\s+(?:[\w'’-]+\s+){0,4}$")
+_ITEM_SEP = re.compile(r"(?:^|[,;:]|\band)\s*(?:[A-Z][\w'’-]*\s+){0,3}$")
+
+
+def _item_pairs(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """ "A to B, C to his counterpart D, and E to F": the pairs written item by item, never across items."""
+    pairs = []
+    k = 0
+    while k + 1 < len(ms):
+        a, b = ms[k], ms[k + 1]
+        lead = text[pairs[-1][1].end if pairs else max(0, a.start - 40) : a.start]
+        if a.key != b.key and _ITEM_TO.match(text[a.end : b.start]) and _ITEM_SEP.search(lead):
+            pairs.append((a, b))
+            k += 2
+        else:
+            k += 1
+    return pairs
 
 
 def _from_context(senders: list[Mention], ctx: Context) -> list[Mention]:
