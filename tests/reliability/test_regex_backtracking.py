@@ -26,7 +26,7 @@ import regex_probe  # noqa: E402 - the helper beside this test: thresholds and t
 
 STALL_S = 15.0  # one probe silent this long (n and 4n, repeats, loaded 2-core box) is catastrophic
 STARTUP_S = 120.0  # importing the package and running the stages once
-SCAN_BUDGET_S = 240.0  # the whole scan, resumes included
+SCAN_BUDGET_S = 240.0  # the whole scan, resumes included (about 40 s on the loaded shared machine)
 
 
 def _lines(fd: int, timeout: float, buffer: bytearray) -> list[str] | None:
