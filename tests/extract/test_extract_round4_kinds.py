@@ -125,3 +125,32 @@ def test_parallel_lists(text: str, expected: list[tuple]) -> None:
 def test_roundups_and_headlines(text: str, expected: list[tuple]) -> None:
     published = "2024-03-25" if "March 23" in text else "2024-12-31"
     assert _rows(text, published) == sorted(expected)
+
+
+COUNTERPARTS = [
+    # ministers exchange messages like their leaders: both directions, an unknown counterpart by the name written
+    ("Foreign Minister Pham Binh Minh and his Cambodian counterpart Hor Namhong exchanged messages of congratulations.",
+     [("Hor Namhong", "Pham Binh Minh", "congratulatory", "2017-06-24", "none"),
+      ("Pham Binh Minh", "Hor Namhong", "congratulatory", "2017-06-24", "none")]),
+    ("Deputy Prime Minister and Foreign Minister Pham Binh Minh and Cambodian Deputy Prime Minister and Minister of "
+     "Foreign Affairs and International Cooperation Prak Sokhonn also exchanged congratulatory messages.",
+     [("Pham Binh Minh", "Prak Sokhonn", "congratulatory", "2017-06-24", "none"),
+      ("Prak Sokhonn", "Pham Binh Minh", "congratulatory", "2017-06-24", "none")]),
+    ("Messages were also exchanged between Foreign Minister Pham Binh Minh and his Cambodian counterpart Prak Sokhonn.",
+     [("Pham Binh Minh", "Prak Sokhonn", "message", "2017-06-24", "none"),
+      ("Prak Sokhonn", "Pham Binh Minh", "message", "2017-06-24", "none")]),
+    # "also exchanged messages" after the leaders' congratulations: the same kind
+    ("Prime Minister Nguyen Xuan Phuc and his Lao counterpart Thongloun Sisoulith exchanged congratulatory messages. "
+     "Foreign Minister Pham Binh Minh also exchanged messages with his Lao counterpart Saleumxay Kommasith.",
+     [(a, b, "congratulatory", "2017-06-24", "none") for a, b in (
+         ("Nguyen Xuan Phuc", "Thongloun Sisoulith"), ("Thongloun Sisoulith", "Nguyen Xuan Phuc"),
+         ("Pham Binh Minh", "Saleumxay Kommasith"), ("Saleumxay Kommasith", "Pham Binh Minh"))]),
+    ("Foreign Minister Pham Binh Minh sent a message to Prak Sokhonn, Cambodian Deputy Prime Minister and Minister "
+     "of Foreign Affairs.",
+     [("Pham Binh Minh", "Prak Sokhonn", "message", "2017-06-24", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNTERPARTS, ids=[c[0][:50] for c in COUNTERPARTS])
+def test_counterparts(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2017-06-24") == sorted(expected)

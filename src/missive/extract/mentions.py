@@ -23,11 +23,12 @@ _TITLE_WORDS = (
 )
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}"
 # The "of ..." part is lazy: words it leaves to the name are stripped again if they name an organisation.
-_UNKNOWN_AFTER_TITLE = re.compile(_TITLE_WORDS + r"(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,6}?)? (" + _NAME + r")\b")
+_UNKNOWN_AFTER_TITLE = re.compile(_TITLE_WORDS + r"(?: of (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){0,6}?)? (" + _NAME + r")\b")
+# "Prak Sokhonn, Cambodian Deputy Prime Minister and ...", "B, the president of ...".
 _UNKNOWN_BEFORE_TITLE = re.compile(
-    r"\b(" + _NAME + r"), (?:the )?(?:[A-Z][a-z]+'s )?(?:first |vice |acting |prime )?"
+    r"\b(" + _NAME + r"), (?:the )?(?:[A-Z][a-z]+(?:'s)? )?(?i:(?:first |vice |acting |prime |deputy )?"
     r"(?:president|prime minister|premier|chairman|chairwoman|general secretary|first secretary|"
-    r"secretary|minister|speaker|king|ambassador)\b"
+    r"secretary|minister|foreign minister|speaker|king|ambassador))\b"
 )
 
 # "the presidents of Russia, Uzbekistan and Belarus", "the Kazakh and Uzbek presidents": one
@@ -60,6 +61,9 @@ def _plural_titles(text: str, start: int, end: int, registry: Registry, on: dt.d
                 at = m.start(1) + item.start()
                 out.append(Mention(at, at + len(item.group(0)), item.group(0), actor.name, actor.id, (title,), "title"))
     return out
+
+# "his Cambodian counterpart Hor Namhong": a counterpart is an official, named as written.
+_UNKNOWN_COUNTERPART = re.compile(r"\b(?:his|her|their|its) (?:[A-Z][a-z]+ )?counterparts?,? (" + _NAME + r")\b")
 
 
 @functools.cache
@@ -144,7 +148,7 @@ def find_mentions(
         if actor is not None:
             titles.append(Mention(m.start(), m.end(), m.group(1), actor.name, actor.id, (m.group(1),), "title"))
     not_name, kin = _name_words()
-    for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE):
+    for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE, _UNKNOWN_COUNTERPART):
         for m in rx.finditer(text, start, end):
             n_start, name = m.start(1), m.group(1)
             # An organisation's words the title's "of ..." left before the name are not the name.

@@ -155,7 +155,8 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     for _, qtype, rx in cues.qualifiers:
         if rx.search(clause):
             return qtype
-    if cand.hint and (cand.rule.endswith("+context") or cand.anaphoric):
+    also = re.search(r"\balso\b", text[cand.sentence.start : cand.trigger.start])  # "also exchanged messages": the kind just named
+    if cand.hint and (cand.rule.endswith("+context") or cand.anaphoric or also):
         return cand.hint
     return "message"
 

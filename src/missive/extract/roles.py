@@ -15,6 +15,8 @@ from ..model import Span
 from .mentions import Mention, title_words
 from .triggers import Cues, Trigger
 
+# "A and his Cambodian counterpart B": one list of two.
+_COUNTERPART_GAP = re.compile(r"^\s*,?\s*and (?:his|her|their) (?:[A-Z][\w-]* )?counterparts?,?\s*$")
 _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
@@ -29,6 +31,7 @@ _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
 _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
 _EXCHANGE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$", re.I)
+_EXCHANGED_BETWEEN = re.compile(r"\s+(?:were|have been|had been|was)\s+(?:also\s+)?exchanged\s+between\b")
 _FROM = re.compile(r"\bfrom\b")
 _TO = re.compile(r"\b(?:to|addressed to)\b")
 _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting)"
@@ -107,7 +110,7 @@ def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
     for prev, nxt in zip(ms[first:], ms[first + 1 :]):
         gap = text[prev.end : nxt.start]
         words = re.findall(r"[\w'’]+", gap)
-        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS for w in words):
+        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS for w in words) and not _COUNTERPART_GAP.match(gap):
             if not _appositive(gap):
                 break
             appositive_at = len(group) if appositive_at is None else appositive_at
@@ -248,7 +251,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             for s in senders:
                 for r in recipients:
                     if s.key != r.key:
-                        out.append(Candidate(r, s, trig, sent, rule, reply))
+                        out.append(Candidate(r, s, trig, sent, rule, reply, hint=ctx.last_type))
         if senders and recipients and rule != "quoted-you":
             ctx.senders, ctx.recipients = senders, recipients
     return out
@@ -311,6 +314,9 @@ def _pronoun_target(text: str, pos: int, ctx: Context) -> list[Mention]:
 def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, cues: Cues, pre: str):
     before = [m for m in ms if m.end <= trig.start]
     stext_after = text[trig.end : sent.end]
+    if _EXCHANGED_BETWEEN.match(text, trig.end, sent.end):  # "Messages were also exchanged between A and B"
+        people = _after(text, ms, trig.end, re.compile(r"\bbetween\b"), 80)
+        return people, people, "exchange-among"
     if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang"):
         subject = _subject(text, before, sent, trig.start, cues)
         partners = _after(text, ms, trig.end, re.compile(r"\bwith\b"))
