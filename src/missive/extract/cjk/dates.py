@@ -176,6 +176,10 @@ class PageTime:
             return PartialDate(y, m, d.day)
         if d.rel == "today":
             return PartialDate.from_date(self.published) if self.published else None
+        if d.rel == "yesterday":
+            # the day before the day the page last named (a dateline, the act it reports), else before publication
+            base = previous.to_date() if previous and previous.precision == "day" else self.published
+            return PartialDate.from_date(base - dt.timedelta(days=1)) if base else None
         if d.rel == "this_month":
             return PartialDate(*ym) if ym else None
         if d.month is not None:

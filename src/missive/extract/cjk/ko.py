@@ -18,7 +18,7 @@ from ...model import Span
 from ..mentions import Mention
 from .mentions import BOTH
 from .common import Cand, Context, Cue, is_negative, pairs, resolve_special
-from .lexicon import Lexicon
+from .lexicon import Kind, Lexicon
 from .names import load_cjk_names
 
 _TOKEN = re.compile(r"[^\s,.()\[\]\"'·…]+")
@@ -87,9 +87,11 @@ def _title_next(norm: str, pos: int, limit: int, titles: tuple[str, ...]) -> boo
 
 def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], lex: Lexicon, ctx: Context) -> list[Cand]:
     """Every act the sentence states, from its cues and the roles of its names."""
-    if not cues or not ms or is_negative(norm, sent, lex):
+    if not ms or is_negative(norm, sent, lex):
         return []
     roles = _lists([role_of(norm, m, (ms[i + 1].start if i + 1 < len(ms) else sent.end), lex) for i, m in enumerate(ms)], norm)
+    if not cues:
+        return _conveyed(norm, sent, index, ms, roles)
     subjects = [(m, r) for m, r in zip(ms, roles) if r[0] in ("subject", "topic")]
     speaker = subjects[0][0] if subjects else None
     out: list[Cand] = []
@@ -165,6 +167,35 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
             ctx.pair = (senders[0], recipients[0])
     has_message = any(not c.marker for c in out)
     return [c for c in out if not c.marker or has_message]
+
+
+# "(X가 Y께 보내는 | X의) 따뜻한 인사를 전했다": greetings an envoy passed on (done, not asked for: "전해줄것을").
+_CONVEY = re.compile(r"(?:인사|안부|축원)(?:를|와|와 축하를)?(?:(?!전해\s?줄|전해\s?달|부탁)[^.?!]){0,24}?(?:전해\s?드리였|전해\s?드렸|전하였|전했|전달하였|전달했|전하며|전하면서)")
+_SENDS = re.compile(r"(?:보내는|보낸|보내온|보내신)\s")
+
+
+def _conveyed(norm: str, sent: Span, index: int, ms: list[Mention], roles) -> list[Cand]:
+    """The principal's greetings passed on by an envoy to the one the sentence addresses: a verbal message."""
+    out = []
+    for conv in _CONVEY.finditer(norm, sent.start, sent.end):
+        before = [(m, r) for m, r in zip(ms, roles) if m.end <= conv.start()]
+        principal = None
+        for m, (role, end) in reversed(before):
+            gap = norm[end : conv.start()]
+            if role == "genitive" and len(gap) <= 12 or role == "subject" and _SENDS.search(gap) and len(gap) <= 30:
+                principal = m
+                break
+        if principal is None:
+            continue
+        to = [m for m, r in zip(ms, roles) if r[0] == "dative" and m.key != principal.key]
+        if to:
+            word = conv.group(0)[:2]
+            cue = Cue(conv.start(), conv.start() + 2, word, CONVEYED)
+            out.append(Cand(principal, to[0], cue, sent, index, "conveyed"))
+    return out
+
+
+CONVEYED = Kind("ko-conveyed", "verbal", re.compile("인사"))
 
 
 def _lists(roles: list[tuple[str, int]], norm: str) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from ...model import MESSAGE_TYPES, OCCASION_KINDS
 from ...resources import load_data, require_keys
 from ..occasions import known_occasions
 
-RELS = ("last_month", "last_year", "same_day", "today", "this_month")
+RELS = ("last_month", "last_year", "same_day", "today", "yesterday", "this_month")
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,10 @@ def _fallback(page: _Page, c: Cand, found: OccasionFound | None) -> tuple[Partia
         if t.published:
             return PartialDate(t.published.year, t.published.month), "sent"
         return (PartialDate(t.year) if t.year else None), "sent"
+    if c.rule == "conveyed":
+        met = _meeting_day(page, c.index)
+        if met:
+            return met, "sent"
     if page.ref_day:
         return PartialDate.from_date(page.ref_day), "published"
     if own:
@@ -227,6 +231,17 @@ def _fallback(page: _Page, c: Cand, found: OccasionFound | None) -> tuple[Partia
     if t.last_month_cue and t.month:
         return PartialDate(*t.month), "sent"
     return (PartialDate(t.year) if t.year else None), "sent"
+
+
+def _meeting_day(page: _Page, index: int) -> PartialDate | None:
+    """The day of the meeting told just before greetings passed on at it: the last day the two sentences before give."""
+    for j in range(index - 1, max(-1, index - 3), -1):
+        s = page.sents[j]
+        days = [page.dated[d.start] for d in find_dates(page.norm, s.start, s.end, page.lex)
+                if not d.report and page.dated.get(d.start) and page.dated[d.start].precision == "day"]
+        if days:
+            return days[-1]
+    return None
 
 
 def _marks(readings: list[Reading], answered: list[tuple[int, str | None]]) -> list[Reading]:

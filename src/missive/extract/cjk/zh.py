@@ -59,7 +59,7 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
     for cue in cues:
         before = [(m, r) for m, r in zip(ms, roles) if m.end <= cue.start]
         after = [m for m in ms if m.start >= cue.end]
-        if lex.content_after.match(norm[cue.end : sent.end]) or lex.content_before.search(norm[sent.start : cue.start]):
+        if lex.content_after.match(norm[cue.end : sent.end]) or lex.content_before.search(_unnamed(norm, sent, ms, cue.start)):
             if before:
                 s = before[-1][0]
                 other = ctx.other(s)
@@ -87,6 +87,15 @@ def read(norm: str, sent: Span, index: int, ms: list[Mention], cues: list[Cue], 
         if s_list and r_list:
             ctx.pair = (s_list[0], r_list[0])
     return out
+
+
+def _unnamed(norm: str, sent: Span, ms: list[Mention], end: int) -> str:
+    """The sentence up to ``end`` with names blanked, so a name's own character (文在寅) reads as no word."""
+    chars = list(norm[sent.start : end])
+    for m in ms:
+        for i in range(max(m.start, sent.start), min(m.end, end)):
+            chars[i - sent.start] = "人"
+    return "".join(chars)
 
 
 def _possessive(norm: str, before, cue: Cue, lex: Lexicon, ctx: Context, ms: list[Mention]):
