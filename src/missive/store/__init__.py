@@ -13,10 +13,12 @@ import re
 from ..errors import ConfigError
 from ..settings import resolve_db
 from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, Store, StoredPage
+from .summaries import EventSummary
 
 __all__ = [
     "Batch",
     "BatchResult",
+    "EventSummary",
     "Override",
     "PageResults",
     "Query",

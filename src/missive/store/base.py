@@ -7,9 +7,12 @@ only, so a backend can be swapped by the database URL alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal, Protocol, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Protocol, Sequence
 
 from ..model import ActorRef, Document, Event, Page, PartialDate, Report, Skip
+
+if TYPE_CHECKING:
+    from .summaries import EventSummary
 
 
 @dataclass(frozen=True)
@@ -163,3 +166,6 @@ class Store(Protocol):
     def count_events(self, query: Query = Query(), by: str = "pair") -> list[tuple[tuple[str, ...], str, int]]: ...
     # -- addition: every stored page hash (Dask workers skip the pages already stored) --
     def page_hashes(self) -> set[str]: ...
+    # -- addition: light listings (report counts, no report JSON) and the write generation --
+    def event_summaries_page(self, query: Query = Query()) -> tuple[list[EventSummary], str | None]: ...
+    def generation(self) -> int: ...

@@ -24,6 +24,7 @@ from .base import SearchHit
 from .filters import split_terms, substring_snippet
 from .rows import now_iso
 from .sql import SqlStore
+from .summaries import bump_generation
 
 T = TypeVar("T")
 
@@ -97,7 +98,11 @@ class PostgresStore(SqlStore):
                 with self._lock:
                     self._check_open()
                     with self._conn.transaction(), self._conn.cursor() as cur:
-                        return work(_Cursor(cur))
+                        result = work(_Cursor(cur))
+                        # Last, in the same transaction: read caches see the write. The row
+                        # lock it takes is held only until the commit that follows.
+                        bump_generation(_Cursor(cur))
+                        return result
             except _RETRYABLE as exc:
                 if attempt == MAX_ATTEMPTS:
                     raise StoreError(f"write to {_redact(self.url)} kept conflicting: {exc}") from exc

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Protocol, Sequenc
 
 from ..errors import InputError, NotFoundError, StoreError
 from ..model import ActorRef, Document, Event, Report, Skip
-from . import counting, filters, replace, rows
+from . import counting, filters, replace, rows, summaries
 from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, StoredPage
 
 T = TypeVar("T")
@@ -385,6 +385,19 @@ class SqlStore:
             found = self._listing("events", "e", query, "e.id, e.json", cur=cur, extra=1)
             page, cursor = self._paged(query, found, lambda r: r)
             return self._with_reports(cur, [r[:2] for r in page]), cursor
+
+    def event_summaries_page(self, query: Query = Query()) -> tuple[list[summaries.EventSummary], str | None]:
+        """Like :meth:`events_page` for listings: each event's fields with its report count,
+        outlets and languages, read without decoding any report."""
+        with self._reading() as cur:
+            found = self._listing("events", "e", query, "e.id, e.json", cur=cur, extra=1)
+            page, cursor = self._paged(query, found, lambda r: r)
+            return summaries.summaries(cur, page), cursor
+
+    def generation(self) -> int:
+        """The write generation: it changes with every committed write (read caches key on it)."""
+        with self._reading() as cur:
+            return summaries.read_generation(cur)
 
     def count_events(self, query: Query = Query(), by: str = "pair") -> list[tuple[tuple[str, ...], str, int]]:
         """Events matching ``query`` counted per ``by`` (pair | type | year) with GROUP BY in SQL.

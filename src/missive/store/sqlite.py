@@ -19,6 +19,7 @@ from .base import SearchHit
 from .filters import fts_terms, split_terms, substring_snippet
 from .rows import now_iso
 from .sql import SqlStore
+from .summaries import bump_generation
 
 T = TypeVar("T")
 
@@ -110,6 +111,7 @@ class SQLiteStore(SqlStore):
                 raise StoreError(f"cannot start a write on {self.url}: {exc}") from exc
             try:
                 result = work(cur)
+                bump_generation(cur)  # last, in the same transaction: read caches see the write
                 cur.execute("COMMIT")
                 return result
             except sqlite3.Error as exc:

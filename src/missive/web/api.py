@@ -24,14 +24,16 @@ from .common import (
     clamp_limit,
     compare,
     event_summary,
-    fetch_events,
     fetch_reports,
+    fetch_summaries,
     filters,
     page_of,
     replies_to,
     store_for,
+    summary_out,
 )
 from .errors import ERROR_SCHEMA, ApiError
+from .responses import json_response
 from .schemas import (
     ActorDetailOut,
     ActorPage,
@@ -79,11 +81,12 @@ def _cursor(cursor: str | None = Param(None, max_length=500, description="next_c
 
 
 @router.get("/events", response_model=EventPage, summary="List events")
-def list_events(request: Request, f: Filters = Depends(filters), limit: int = Depends(_limit), cursor: str | None = Depends(_cursor)) -> dict:
-    """Events matching the filters, with report counts, one page at a time."""
+def list_events(request: Request, f: Filters = Depends(filters), limit: int = Depends(_limit), cursor: str | None = Depends(_cursor)) -> Response:
+    """Events matching the filters, with report counts, one page at a time (no report is decoded)."""
     with store_for(request) as store:
-        items, nxt = fetch_events(store, f.query(), cursor, limit)
-    return {"items": [event_summary(e) for e in items], "next_cursor": nxt, "limit": limit}
+        items, nxt = fetch_summaries(store, f.query(), cursor, limit)
+    # summary_out builds EventOut's fields by construction: encoded once, not re-validated.
+    return json_response({"items": [summary_out(s) for s in items], "next_cursor": nxt, "limit": limit})
 
 
 def event_detail(store: Store, event_id: str) -> dict:

@@ -16,13 +16,20 @@ from ..codec import to_dict
 from ..errors import InputError, NotFoundError
 from ..model import Document, Event, PartialDate, Report
 from ..store.base import Query, Store
+from ..store.summaries import EventSummary
 from .errors import ApiError
+from .schemas import EventOut
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 _TEXT = {"max_length": 200}
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: a form left blank
 T = TypeVar("T")
+#: EventOut's top-level fields, each with the value a stored event lacking it stands for.
+EVENT_FIELDS: dict[str, Any] = {
+    name: None if info.is_required() else info.get_default(call_default_factory=True)
+    for name, info in EventOut.model_fields.items()
+}
 
 
 @contextmanager
@@ -182,13 +189,37 @@ def fetch_reports(store: Store, query: Query, cursor: str | None, limit: int) ->
     return page_of(reports, cursor, limit)
 
 
-def event_summary(ev: Event) -> dict[str, Any]:
-    """An event without its reports, with how many reports and which outlets back it."""
+def fetch_summaries(store: Store, query: Query, cursor: str | None, limit: int | None) -> tuple[list[EventSummary], str | None]:
+    """One page of event summaries (no report JSON decoded) and the next cursor; ``limit`` None: all."""
+    if hasattr(store, "event_summaries_page"):
+        if limit is None:
+            return store.event_summaries_page(replace(query, limit=None, after=None))
+        return _store_page(store, "event_summaries_page", query, cursor, limit)
+    if limit is None:  # a store without summaries: summarise full events
+        return [summarise(e) for e in store.events(replace(query, limit=None, after=None))], None
+    events, nxt = fetch_events(store, query, cursor, limit)
+    return [summarise(e) for e in events], nxt
+
+
+def summarise(ev: Event) -> EventSummary:
+    """The listing form of a full event (what the store's summaries give without decoding reports)."""
     data = to_dict(ev)
     data.pop("reports", None)
-    data["report_count"] = len(ev.reports)
-    data["outlets"] = sorted({r.outlet for r in ev.reports if r.outlet})
+    outlets = sorted({r.outlet for r in ev.reports if r.outlet})
+    languages = sorted({r.language.lower() for r in ev.reports if r.language})
+    return EventSummary(data, len(ev.reports), tuple(outlets), tuple(languages))
+
+
+def summary_out(s: EventSummary) -> dict[str, Any]:
+    """An event summary as the API's EventOut (the stored event dict, its report counts)."""
+    data = {k: s.data.get(k, default) for k, default in EVENT_FIELDS.items()}
+    data.update(report_count=s.report_count, outlets=list(s.outlets), languages=list(s.languages))
     return data
+
+
+def event_summary(ev: Event) -> dict[str, Any]:
+    """An event without its reports, with how many reports and which outlets and languages back it."""
+    return summary_out(summarise(ev))
 
 
 def replies_to(store: Store, ev: Event) -> list[Event]:

@@ -70,6 +70,7 @@ class EventOut(BaseModel):
     duplicate_reports: list[str] = Field([], description="ids of reports that near-duplicate another page")
     report_count: int
     outlets: list[str] = []
+    languages: list[str] = Field([], description="languages of the reports, lowercased (en, zh, ko)")
 
 
 class DifferenceOut(BaseModel):

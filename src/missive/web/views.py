@@ -26,7 +26,7 @@ from .common import (
     answered,
     clamp_limit,
     compare,
-    fetch_events,
+    fetch_summaries,
     filters,
     replies_to,
     store_for,
@@ -68,7 +68,7 @@ def timeline_view(
     query = f.query()
     with store_for(request) as store:
         chart = layout(timeline(store, query))
-        events, nxt = fetch_events(store, query, cursor, limit)
+        events, nxt = fetch_summaries(store, query, cursor, limit)
     return render(
         request,
         "timeline.html",
@@ -169,7 +169,7 @@ def actor_view(request: Request, actor_id: str = Path(**ID)) -> Response:
     """Offices over time, correspondents, counts per year."""
     with store_for(request) as store:
         profile = actor_profile(store, actor_id)
-        events = {e.id: e for e in store.events(Query(party=actor_id))}
+        events = {e.id: e for e in fetch_summaries(store, Query(party=actor_id), None, None)[0]}
     listed = [events[i] for i in profile.event_ids if i in events]
     peak = max((y.sent + y.received for y in profile.per_year), default=1)
     return render(request, "actor.html", {"p": profile, "events": listed, "peak": peak})
