@@ -154,3 +154,24 @@ COUNTERPARTS = [
 @pytest.mark.parametrize("text,expected", COUNTERPARTS, ids=[c[0][:50] for c in COUNTERPARTS])
 def test_counterparts(text: str, expected: list[tuple]) -> None:
     assert _rows(text, "2017-06-24") == sorted(expected)
+
+
+ENVOYS = [
+    # a verbal message or greetings carried by an envoy: from the principal to the host, dated the day of the meeting
+    ("Putin on Tuesday received North Korean Foreign Minister Choe Son Hui, who conveyed warm greetings from Kim Jong Un.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-06-04", "none")]),
+    ("Vladimir Putin received Choe Son Hui in the Kremlin on Tuesday. She conveyed a verbal message from Kim Jong Un "
+     "to the Russian president.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-06-04", "none")]),
+    ("Vladimir Putin received Choe Son Hui on Tuesday, who handed over a personal letter from Kim Jong Un.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-06-04", "none")]),
+    ("Kim Jong Un's verbal message was conveyed to Vladimir Putin by Choe Son Hui on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-06-03", "none")]),
+    ("Xi Jinping on Monday received Choe Ryong Hae, who delivered a verbal message of Kim Jong Un.",
+     [("Kim Jong Un", "Xi Jinping", "verbal", "2024-06-03", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENVOYS, ids=[c[0][:50] for c in ENVOYS])
+def test_envoys(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2024-06-05") == sorted(expected)

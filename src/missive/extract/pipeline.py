@@ -74,6 +74,7 @@ _DELIVERED = re.compile(
     r"(?:It|The (?:\w+ )?(?:message|letter|telegram|greetings|card|reply))\b[^.;]{0,80}?\b(?:was|were) "
     r"(?:\w+ly )?(?:delivered|handed|sent|conveyed|received|dispatched|passed|transmitted)\b"
 )
+_HOSTED = re.compile(r"\b(?:received|met|meets|meeting|welcomed)\b")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -275,6 +276,10 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
             from_context = cand.rule.startswith(("pronoun", "passive", "listed"))
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             out += [(weekdays[0], prev)] if weekdays else []
+        elif _HOSTED.search(prev.text) and any(m.key == cand.recipient.key for m in mentions_of.get(i - 1, [])):
+            # "X received the envoy on Tuesday. She conveyed Y's verbal message": dated the day of the meeting
+            days = [e for e in find_act_dates(text, prev.start, prev.end) if e.offset is None and not e.same_day]
+            out += [(days[0], prev)] if days else []
     return out
 
 

@@ -51,7 +51,9 @@ _PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)
 # "called Fidel a symbol", "called him a friend": naming someone, not a phone call.
 _NAMING = re.compile(r"\s{1,40}(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s{1,40}(?:\w+\s+){0,3}[\"“']")
 _YOU_SENT = re.compile(r"\b[Yy]ou\b[^.]{0,60}?\b(?:sent|wrote|extended|conveyed|addressed)\s+(?:\w+\s+){0,2}$")
-_FROM_CUE = re.compile(r"^\s*from\s+(?:the\s+)?$")
+_FROM_CUE = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?$")
+# "Putin received Choe Son Hui, who conveyed ...": the host of the meeting is who the envoy's message is for.
+_HOSTED = re.compile(r"\b(?:received|receives|receiving|met|meets|meeting with|welcomed)\b")
 _OF_FROM = re.compile(r"\b(?:of|from)\b")
 _TO_FOR = re.compile(r"\b(?:to|for)\b")
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
@@ -292,6 +294,17 @@ def _item_pairs(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
+def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[Mention], cues: Cues) -> list[Mention]:
+    """Who received the envoy in this sentence ("X received Y, who conveyed Z's greetings"): X, never Y or Z."""
+    verbs = list(_HOSTED.finditer(text, sent.start, pos))
+    if not verbs:
+        return []
+    at = verbs[-1].start()
+    keys = {m.key for m in principals}
+    host = _subject(text, [m for m in ms if m.end <= at and m.key not in keys], sent, at, cues)
+    return host[:1]
+
+
 def _from_context(senders: list[Mention], ctx: Context) -> list[Mention]:
     keys = {s.key for s in senders}
     if any(s.key in keys for s in ctx.senders):
@@ -340,7 +353,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not to and re.search(r"\bto (?:him|her)\b", trig.text):
             involved = {m.key for m in ms}
             to = [m for m in reversed(ctx.subjects[:-1]) if m.key not in involved][:1]
-        return senders, to or ctx.recipients[:1], "conveyed-from"
+        return senders, to or _host(text, sent, ms, trig.start, senders, cues) or ctx.recipients[:1], "conveyed-from"
     recv = cues.receive.search(text, max(sent.start, trig.start - 40), trig.start)
     if recv:
         senders = _after(text, ms, trig.end, _FROM, 120)
@@ -353,10 +366,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if passive:  # "Messages were also sent to A, B and C (by X)": the sender named last, unless "by" says
         to = _after(text, ms, trig.end, _TO, 60)
         by = [m for m in _after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
-        return by or list(ctx.senders), to, "passive" if by else "passive+context"
+        owner = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]  # "X's verbal message was conveyed to Y by Z"
+        return owner[-1:] or by or list(ctx.senders), to, "passive" if owner or by else "passive+context"
     sender_from = _after(text, ms, trig.end, _FROM_CUE, 30)
     if sender_from:  # "delivered a letter from X to Y": X wrote it, whoever carried it
-        return sender_from[:1], _after(text, ms, sender_from[0].end, _TO, 60), "message-from"
+        to = _after(text, ms, sender_from[0].end, _TO, 60) or _host(text, sent, ms, trig.start, sender_from, cues)
+        return sender_from[:1], to, "message-from"
     relative = _after(text, ms, trig.end, _RELATIVE, 20)
     if relative and _SENT_VERB.match(text, relative[0].end):  # "the message X sent (to Y) on ..."
         return relative[:1], _after(text, ms, relative[0].end, _TO, 60), "relative"
