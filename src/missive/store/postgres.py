@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 import psycopg
@@ -33,6 +33,8 @@ MAX_ATTEMPTS = 6
 #: pg_advisory_xact_lock key that serializes migrations ("miss" in ASCII).
 MIGRATION_LOCK = 0x6D697373
 _RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+#: How long to wait for the server to come back when the connection was lost (a restart).
+RECONNECT_S = 30.0
 
 
 class _Cursor:
@@ -97,7 +99,7 @@ class PostgresStore(SqlStore):
             try:
                 with self._lock:
                     self._check_open()
-                    with self._conn.transaction(), self._conn.cursor() as cur:
+                    with self._begin() as cur:
                         result = work(_Cursor(cur))
                         # Last, in the same transaction: read caches see the write. The row
                         # lock it takes is held only until the commit that follows.
@@ -125,12 +127,46 @@ class PostgresStore(SqlStore):
         with self._lock:
             self._check_open()
             try:
-                with self._conn.transaction(), self._conn.cursor() as cur:
+                with self._begin() as cur:
                     # One snapshot for the whole read, as SQLite gives: counts and joins agree.
                     cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     yield _Cursor(cur)
             except psycopg.Error as exc:
                 raise StoreError(f"read from {_redact(self.url)} failed: {exc}") from exc
+
+    @contextmanager
+    def _begin(self) -> Iterator[psycopg.Cursor]:
+        """A transaction and its cursor. A connection found lost at BEGIN (the server restarted
+        while it sat idle between batches) is opened again first: nothing of this transaction
+        was sent yet, so running it on the new connection is safe. A connection lost in the
+        middle of a transaction is not retried: the caller gets a StoreError."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self._conn.transaction())
+            except psycopg.OperationalError:
+                if not self._conn.broken and not self._conn.closed:
+                    raise
+                self._reconnect()
+                stack.enter_context(self._conn.transaction())
+            yield stack.enter_context(self._conn.cursor())
+
+    def _reconnect(self) -> None:
+        """Replace a lost connection, waiting up to RECONNECT_S for the server to accept one."""
+        deadline = time.monotonic() + RECONNECT_S
+        delay = 0.2
+        while True:
+            try:
+                conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+                break
+            except psycopg.OperationalError as exc:
+                if time.monotonic() + delay > deadline:
+                    raise StoreError(
+                        f"lost the connection to {_redact(self.url)} and could not reconnect within {RECONNECT_S:.0f} s: {exc}"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+        lost, self._conn = self._conn, conn
+        lost.close()
 
     def _check_open(self) -> None:
         if self._closed:
