@@ -29,6 +29,15 @@ ZH = [
      [("Xi Jinping", "Kim Jong Un", "verbal", "2024-04-12", "none", None, False)]),
     # A question about a message to come states no act.
     ("外界关注习近平是否会向金正恩致贺电。", "2024-10-01", []),
+    # A recalled exchange: a bare year dates it, and 双方 before 互致 is the pair named last.
+    ("普京同卢卡申科今天互致贺电。2021年建交纪念日时，双方也曾互致贺电。", "2024-06-25",
+     [("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2021", "other", None, False),
+      ("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2024-06-25", "other", None, False),
+      ("Vladimir Putin", "Alexander Lukashenko", "congratulatory", "2021", "other", None, False),
+      ("Vladimir Putin", "Alexander Lukashenko", "congratulatory", "2024-06-25", "other", None, False)]),
+    # A year that starts a span ("以来") dates no act.
+    ("金正恩向普京致贺电，这是2019年以来首次。", "2024-06-12",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-06-12", "other", None, False)]),
 ]
 
 KO = [
@@ -45,6 +54,10 @@ KO = [
     # 어제(N일): yesterday, with or without its day.
     ("문재인 대통령은 어제 기시다 후미오 일본 총리와 통화했다.", "2021-10-16",
      [("Moon Jae-in", "Fumio Kishida", "call", "2021-10-15", "none", None, False)]),
+    # A bare year dates a recalled exchange.
+    ("김정은 위원장과 푸틴 대통령은 2019년에도 축전을 교환했다.", "2024-10-07",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2019", "other", None, False),
+      ("Vladimir Putin", "Kim Jong Un", "congratulatory", "2019", "other", None, False)]),
     # A question about a message to come states no act.
     ("김정은 위원장이 시진핑 주석의 생일을 맞아 축전을 보낼지 주목된다.", "2023-06-14", []),
     ("푸틴 대통령이 김정은 위원장에게 답전을 보내올까.", "2023-06-14", []),
