@@ -16,6 +16,15 @@ from .app import cli
 from .options import EXIT_SKIPPED, db_option, echo_skip, format_option, handle_errors
 
 
+def page_timeout_option(f):  # type: ignore[no-untyped-def]
+    """--page-timeout: the per-page limit on cleaning and extraction (a slower page becomes a skip)."""
+    return click.option(
+        "--page-timeout", "page_timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+        default=Limits.page_timeout_s, show_default=True,
+        help="Abandon a page whose cleaning and extraction take longer than this; it is reported as skipped.",
+    )(f)
+
+
 def _contract_row(doc: str, event: dict) -> dict:
     return {
         "doc": doc,
@@ -31,15 +40,16 @@ def _contract_row(doc: str, event: dict) -> dict:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option("jsonl", "json", "table", default="jsonl")
+@page_timeout_option
 @handle_errors
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+def extract(paths: tuple[str, ...], fmt: str, page_timeout: float) -> None:
     """Extract events from PATHS (files, folders, '-' for stdin); nothing is stored.
 
     With --format jsonl, one line per page: doc, published, events (with evidence).
     """
     skipped = 0
     lines = []
-    for item in jobs.extract_paths(paths):
+    for item in jobs.extract_paths(paths, Limits(page_timeout_s=page_timeout)):
         skip = item if isinstance(item, Skip) else item.skip
         if skip:
             skipped += 1
@@ -92,9 +102,11 @@ class _Progress:
               help="Process pages on N local Dask worker processes.")
 @click.option("--dask", "scheduler", metavar="ADDRESS", default=None,
               help="Process pages on the Dask cluster at ADDRESS (e.g. tcp://host:8786).")
+@page_timeout_option
 @handle_errors
 def ingest(
-    paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: bool, workers: int | None, scheduler: str | None
+    paths: tuple[str, ...], db: str | None, batch_size: int, no_resolve: bool, workers: int | None, scheduler: str | None,
+    page_timeout: float,
 ) -> None:
     """Read PATHS into the store, extract reports and merge them into events.
 
@@ -102,17 +114,18 @@ def ingest(
     stopped when run again.
     """
     progress = _Progress()
+    limits = Limits(batch_size=batch_size, page_timeout_s=page_timeout)
     with open_store(resolve_db(db)) as store:
         if workers or scheduler:
             from ..jobs.dask_executor import ingest_paths_dask  # Dask loads only when asked for
 
             summary = ingest_paths_dask(
-                paths, store, scheduler=scheduler, workers=workers, limits=Limits(batch_size=batch_size),
+                paths, store, scheduler=scheduler, workers=workers, limits=limits,
                 on_progress=progress, resolve=not no_resolve,
             )
         else:
             summary = jobs.ingest_paths(
-                paths, store, Limits(batch_size=batch_size), on_progress=progress, resolve=not no_resolve
+                paths, store, limits, on_progress=progress, resolve=not no_resolve
             )
     progress.done()
     for skip in summary.skips:
