@@ -35,6 +35,9 @@ ZH = [
       ("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2024-06-25", "other", None, False),
       ("Vladimir Putin", "Alexander Lukashenko", "congratulatory", "2021", "other", None, False),
       ("Vladimir Putin", "Alexander Lukashenko", "congratulatory", "2024-06-25", "other", None, False)]),
+    # An anniversary still to come (明年) is no occasion of the call.
+    ("国家主席习近平26日晚同韩国总统文在寅通电话。习近平指出，明年是中韩建交30周年。", "2021-01-27",
+     [("Xi Jinping", "Moon Jae-in", "call", "2021-01-26", "none", None, False)]),
     # A year that starts a span ("以来") dates no act.
     ("金正恩向普京致贺电，这是2019年以来首次。", "2024-06-12",
      [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-06-12", "other", None, False)]),
@@ -53,6 +56,9 @@ KO = [
     ("김정은 위원장은 푸틴 대통령에게 자신의 인사를 전해줄것을 부탁하였다.", "2024-11-30", []),
     # 어제(N일): yesterday, with or without its day.
     ("문재인 대통령은 어제 기시다 후미오 일본 총리와 통화했다.", "2021-10-16",
+     [("Moon Jae-in", "Fumio Kishida", "call", "2021-10-15", "none", None, False)]),
+    # An anniversary still to come (내년) is no occasion of the call.
+    ("문재인 대통령은 오늘 기시다 후미오 총리와 통화했다. 문 대통령은 내년이 수교 57주년이라고 말했다.", "2021-10-15",
      [("Moon Jae-in", "Fumio Kishida", "call", "2021-10-15", "none", None, False)]),
     # A bare year dates a recalled exchange.
     ("김정은 위원장과 푸틴 대통령은 2019년에도 축전을 교환했다.", "2024-10-07",

@@ -88,6 +88,8 @@ def occasion_in(norm: str, start: int, end: int, lex: Lexicon, born_at=None) -> 
         day = born.replace(year=born.year + n) if born else None
         return OccasionFound(Occasion("birthday", n, m.group(0)), m.start(), m.end(), day)
     for m in lex.anniversary.finditer(norm, start, end):
+        if lex.ahead.search(norm[max(start, m.start() - 16) : m.start()]):
+            continue  # "明年是建交30周年": an anniversary to come
         n = int(m.group("n"))
         fid = _founding_before(norm, m.start(), start, lex)
         if fid is None:

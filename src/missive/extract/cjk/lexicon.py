@@ -52,6 +52,7 @@ class Lexicon:
     report_after: re.Pattern
     report_before: re.Pattern
     anniversary: re.Pattern
+    ahead: re.Pattern  # right before an anniversary: one still to come (明年, 내년), not the message's occasion
     birthday: re.Pattern
     cues: tuple[tuple[str, re.Pattern], ...]
     national_day: re.Pattern
@@ -142,6 +143,7 @@ def load_lexicon(language: str) -> Lexicon:
         report_after=_rx(f"{name}: report_after", data["report_after"]),
         report_before=_rx(f"{name}: report_before", data["report_before"]),
         anniversary=_rx(f"{name}: anniversary", occ["anniversary"]),
+        ahead=_rx(f"{name}: ahead", occ.get("ahead") or "(?!)"),
         birthday=_rx(f"{name}: birthday", occ["birthday"]),
         cues=tuple(cues),
         national_day=_rx(f"{name}: national_day", occ["national_day"]),
