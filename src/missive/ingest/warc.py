@@ -100,13 +100,29 @@ class _ShortReads:
         return self._read(size)
 
 
+def _settle(held: tuple[ArcWarcRecord, str, int, Skip | None] | None) -> Iterator[Skip]:
+    """What a record comes to once the reader has moved past it (only then is a cut visible):
+    one Skip saying it was cut, else the Skip it was held back with, if any."""
+    if held is None:
+        return
+    record, where, offset, reason = held
+    if _truncated(record):
+        yield _cut(where, offset)
+    elif reason is not None:
+        yield reason
+
+
 def read_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Page | Skip]:
-    """Yield a Page or Skip per page record of an uncompressed WARC stream; ``source#I`` names record I (0-based)."""
+    """Yield a Page or Skip per page record of an uncompressed WARC stream; ``source#I`` names record I (0-based).
+
+    Each record gives at most one Skip: a record's own Skip (an empty body, a content type that is
+    no page) is held back until the next record is read, because a cut block shows only then, and
+    a cut record is reported as cut, once."""
     archive = ArchiveIterator(_ShortReads(stream))
     records = iter(archive)
     index = -1
     offset = 0
-    previous: tuple[ArcWarcRecord, str, int] | None = None  # a record not yet checked for truncation
+    held: tuple[ArcWarcRecord, str, int, Skip | None] | None = None  # the last record, not yet checked for a cut
     try:
         while True:
             try:
@@ -114,14 +130,15 @@ def read_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Page | 
             except StopIteration:
                 break
             except ArchiveLoadFailed as exc:
+                if held is not None and held[3] is not None:
+                    yield held[3]
                 yield skip(source, f"corrupt WARC at byte {archive.offset} after record {index}: {str(exc).strip()}")
                 return
-            if previous and _truncated(previous[0]):
-                yield _cut(previous[1], previous[2])
+            yield from _settle(held)
             index += 1
             offset = archive.offset  # where this record starts (get_record_offset() would consume it)
             where = f"{source}#{index}"
-            previous = (record, where, offset)
+            held = (record, where, offset, None)
             if record.rec_type not in _PAGE_RECORDS:
                 continue
             try:
@@ -130,11 +147,16 @@ def read_warc(stream: BinaryIO, source: str, limits: Limits) -> Iterator[Page | 
                 raise
             except Exception as exc:  # noqa: BLE001 - a bad record (odd chunking, bad encoding) must not end the archive
                 page = skip(where, f"unreadable record: {type(exc).__name__}: {exc}")
-            if isinstance(page, Page) and _truncated(record):
-                page, previous = _cut(where, offset), None  # a cut page is no page
-            yield page
+            if isinstance(page, Skip):
+                held = (record, where, offset, page)
+            elif _truncated(record):
+                page, held = _cut(where, offset), None  # a cut page is no page
+                yield page
+            else:
+                yield page
     except StreamError as exc:
+        if held is not None and held[3] is not None:
+            yield held[3]
         yield skip(source, f"{exc}; stopped in or after record {index} (byte {offset} of the WARC)")
         return
-    if previous and _truncated(previous[0]):
-        yield _cut(previous[1], previous[2])
+    yield from _settle(held)
