@@ -232,3 +232,34 @@ def check_number(found: Found, year: int | None) -> Occasion:
         expected = occ.anniversary + (year - found.implied.year)
         return Occasion(occ.kind, occ.anniversary, occ.of, f"{year} would be the {expected}th anniversary of {occ.of}")
     return occ
+
+
+@functools.cache
+def known_events() -> tuple[tuple[str, dt.date, re.Pattern], ...]:
+    """The ``events`` section: (id, day, pattern) of dated attacks, disasters and summits (cached, checked)."""
+    out = []
+    for entry in load_data("occasions.yaml").get("events") or []:
+        require_keys("occasions.yaml", entry, ("id", "date", "match"))
+        if not isinstance(entry["date"], dt.date):
+            raise DataError(f"occasions.yaml: events: {entry['id']}: bad date {entry['date']!r}")
+        try:
+            out.append((str(entry["id"]), entry["date"], re.compile(entry["match"], re.I)))
+        except re.error as exc:
+            raise DataError(f"occasions.yaml: events: {entry['id']}: bad regex: {exc}") from exc
+    return tuple(out)
+
+
+def event_day(text: str) -> dt.date | None:
+    """The day of the one known event ``text`` names (several different ones: None)."""
+    days = {day for _, day, rx in known_events() if rx.search(text)}
+    return days.pop() if len(days) == 1 else None
+
+
+def event_year(text: str, dateline: tuple[int, int] | None) -> int | None:
+    """The year a page naming a known event reports from: the event's, or the next when the dateline falls before it."""
+    day = event_day(text)
+    if day is None:
+        return None
+    if dateline and dateline < (day.month, day.day):
+        return day.year + 1
+    return day.year

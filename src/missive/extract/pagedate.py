@@ -45,3 +45,49 @@ def find_dateline(text: str) -> tuple[int, int, int] | None:
     if not month or not 1 <= day <= 31:
         return None
     return m.start(), month, day
+
+
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d|(?:by|until|till|through|before) (?:the end of )?(?:19|20)\d\d")
+_NOT_BODY = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+# Years this much older than the newest one are history the page recalls (a founding, a treaty).
+_HISTORY = 10
+
+
+def body_year(text: str, dateline: tuple[int, int] | None = None) -> int | None:
+    """The one year the article's own text fixes, for a page with no dated header; else None.
+
+    Years of ranges and targets ("2016-2020", "by 2030") and of copyright
+    lines are left out; years far older than the newest (a founding, a
+    treaty) are history. The year must agree with a yearless dateline: "met in
+    October 2023" under "March 23" says the page is of a later year, which one
+    the text does not say.
+    """
+    years: dict[int, list[tuple[int, int]]] = {}
+    for line in article_part(text).splitlines():
+        if _NOT_BODY.search(line):
+            continue
+        line = _RANGE.sub(" ", line)
+        for m in _YEAR.finditer(line):
+            years.setdefault(int(m.group(1)), []).extend(_month_day(line, m.start()))
+    if not years:
+        return None
+    newest = max(years)
+    if any(newest - y < _HISTORY for y in years if y != newest):
+        return None
+    if dateline and any(md > dateline for md in years[newest]):
+        return None
+    return newest
+
+
+_MONTH_DAY = re.compile(_MON + r"(?:[^\S\n]+(\d{1,2}))?,?[^\S\n]*$|(\d{1,2})[^\S\n]+" + _MON + r",?[^\S\n]*$")
+
+
+def _month_day(line: str, at: int) -> list[tuple[int, int]]:
+    """The (month, day) written just before a year ("October 2023", "March 22, 2024"), if any."""
+    m = _MONTH_DAY.search(line[max(0, at - 20) : at])
+    if not m:
+        return []
+    month = _month(m.group(1) or m.group(4))
+    day = int(m.group(2) or m.group(3) or 1)
+    return [(month, day)] if month else []

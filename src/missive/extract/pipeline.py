@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
-from .occasions import Found, anniversary_in, check_number, election_year, occasion_in
-from .pagedate import article_part, find_dateline
+from .occasions import Found, anniversary_in, check_number, election_year, event_day, event_year, occasion_in
+from .pagedate import article_part, body_year, find_dateline
 from .registry import Registry, load_registry
 from .roles import Candidate, Context, assign, note_speaker
 from .sentences import split_sentences
@@ -50,6 +50,11 @@ def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, in
     published = doc.published.date if doc.published and doc.published.date.precision == "day" else None
     # The page's own full date is the clean stage's (doc.published); extract adds only the yearless dateline.
     return (published.to_date() if published else None), find_dateline(text)
+
+
+def _text_year(text: str, dateline: tuple[int, int] | None) -> int | None:
+    """For a page with no dated header: the one year its text names, else the year of the known event it names."""
+    return body_year(text, dateline) or event_year(text, dateline)
 
 
 def _anchor(text: str, sents: list[Span]) -> Found | None:
@@ -101,8 +106,8 @@ def extract_reports(doc: Document) -> list[Report]:
     sents = split_sentences(text, language)
     page, dateline = _page_dates(doc, doc.text)
     anchor = _anchor(text, sents)
-    death = _page_death(text, sents, registry)
-    dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death)
+    death = _page_death(text, sents, registry) or event_day(text)  # a condolence dates from a death or a known disaster
+    dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death, None if page else _text_year(text, dateline[1:] if dateline else None))
     ref = dates.ref(anchor.implied if anchor else None)
     ctx, seen = Context(), {}
     readings: list[Reading] = []
@@ -133,10 +138,11 @@ class _PageDates:
     dateline: tuple[int, int] | None
     anchor: Found | None
     death: dt.date | None
+    year: int | None = None  # the one year the article's text names, for a page with no dated header
 
     def ref(self, implied: dt.date | None) -> dt.date | None:
         """The day the page reports from: the dateline's day in the page's (or occasion's) year."""
-        year = self.page.year if self.page else (implied.year if implied else None)
+        year = self.page.year if self.page else (implied.year if implied else self.year)
         if self.dateline and year:
             try:
                 dl = dt.date(year, *self.dateline)
@@ -224,6 +230,8 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
             date = complete(pick, ref, _day_before(text, sents, i, pick.start, ref, own_anchor))
         else:
             date = complete(pick, ref, death if pick.same_day else own_anchor)
+            if date is None and dates.year and pick.month:  # "on July 11" on a page whose text names one year
+                date = PartialDate(pick.year or dates.year, pick.month, pick.day)
         if date is not None and ref is not None and date.to_date() > ref + dt.timedelta(days=1):
             date = None  # a date after the page's own is a plan ("would take place on June 12"), not this act's
             continue
@@ -297,8 +305,10 @@ def _fallback_date(cand, found, occ, ref, own_anchor, dates: _PageDates, text, s
             p = f.implied
             return (PartialDate(p.year) if f.precision == "year" else PartialDate(p.year, p.month)), "sent"
     if occ.kind == "election" and recipient:
-        return _office_start(text, sent, recipient), "sent"
-    return None, "sent"
+        start = _office_start(text, sent, recipient)
+        if start is not None:
+            return start, "sent"
+    return (PartialDate(dates.year), "sent") if dates.year and not cand.recalled else (None, "sent")
 
 
 def _office_start(text: str, sent: Span, actor) -> PartialDate | None:
