@@ -175,3 +175,26 @@ ENVOYS = [
 @pytest.mark.parametrize("text,expected", ENVOYS, ids=[c[0][:50] for c in ENVOYS])
 def test_envoys(text: str, expected: list[tuple]) -> None:
     assert _rows(text, "2024-06-05") == sorted(expected)
+
+
+TEASERS = [
+    # a teaser of another story names an act the article does not report, and lends it no occasion
+    ("Kim Jong Un sent a congratulatory message to Vladimir Putin on Tuesday.\n\nRead also: Xi Jinping sends "
+     "condolences to Recep Tayyip Erdogan\n",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-06-04", "none")]),
+    ("Kim Jong Un sent a congratulatory message to Vladimir Putin on Tuesday.\n\nXi Jinping congratulates Lula "
+     "on election win\n",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-06-04", "none")]),
+    # the page's own headline names the article's people: one act with the body's
+    ("Home | News\nKim Jong Un sends congratulatory message to Putin\nKim Jong Un sent a message to the Russian "
+     "president on Tuesday.",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-06-04", "none")]),
+    # greetings exchanged at talks are said in person
+    ("Xi Jinping held talks with Vladimir Putin in Beijing on Tuesday. The two leaders exchanged New Year greetings at the talks.", []),
+    ("During their talks in Pyongyang, Kim Jong Un and Vladimir Putin exchanged greetings.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TEASERS, ids=[c[0][:50] for c in TEASERS])
+def test_teasers_and_talks(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2024-06-05") == sorted(expected)

@@ -114,12 +114,13 @@ def extract_reports(doc: Document) -> list[Report]:
     mentions_of: dict[int, list[Mention]] = {}
     for i, sent in enumerate(sents):
         mentions_of[i] = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
+    teasers = _teasers(text, sents, mentions_of)
     for i, sent in enumerate(sents):
         ms = mentions_of[i]
         note_speaker(text, sent, ms, ctx)
-        trigs = [] if i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
+        trigs = [] if i in teasers or i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
         for cand in assign(text, sent, trigs, ms, ctx, cues, _list_items(text, sents, i, mentions_of)):
-            reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of)
+            reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of, teasers)
             reading.headline = _headline(text, sent)
             readings.append(reading)
     readings = _apply_reply_markers(readings)
@@ -168,7 +169,8 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     return "message"
 
 
-def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool):
+def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool,
+              teasers: frozenset[int] = frozenset()):
     sent = sents[i]
     if reply:  # a reply that thanks, here or in the next sentences, answers with thanks
         for j in range(i, min(i + 5, len(sents))):
@@ -178,7 +180,7 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
         return found, sent
     # Neighbouring sentences, but no link lines: a related headline's occasion is another article's.
-    window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and _link_line(text, sents[j]))]
+    window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and _link_line(text, sents[j])) and j not in teasers]
     for j in window:  # a numbered anniversary or birthday anywhere near the message
         f = anniversary_in(text, sents[j].start, sents[j].end, born)
         if f:
@@ -198,12 +200,13 @@ def _death_date(text: str, sent: Span, registry: Registry) -> dt.date | None:
     return None
 
 
-def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _PageDates, mentions_of) -> Reading:
+def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _PageDates, mentions_of,
+          teasers: frozenset[int] = frozenset()) -> Reading:
     sent = sents[i]
     typ = _type(text, cand, cues)
     recipient = registry.actors.get(cand.recipient.actor_id or "")
     born = recipient.born if recipient else None
-    found, occ_sent = _occasion(text, sents, i, cand, typ, born, cand.reply)
+    found, occ_sent = _occasion(text, sents, i, cand, typ, born, cand.reply, teasers)
     if found:
         occ = found.occasion
         occ_span = (occ_sent, Span(found.start, found.end, text[found.start : found.end]))
@@ -354,6 +357,22 @@ def _list_items(text: str, sents: list[Span], i: int, mentions_of: dict[int, lis
             continue  # a second sentence of the same item line
         items.append(ms[0])
     return items
+
+
+_READ_ALSO = re.compile(r"(?:Read|See) (?:also|more)\b|Also (?:read|see)\b|Related\b|More (?:on|from)\b|Recommended\b", re.I)
+
+
+def _teasers(text: str, sents: list[Span], mentions_of: dict[int, list[Mention]]) -> frozenset[int]:
+    """Lines that tease another story: "Read also: ...", or a headline about people the article never names."""
+    heads = {i for i, s in enumerate(sents) if _headline(text, s)}
+    named = {m.key for i, ms in mentions_of.items() if i not in heads for m in ms}
+    out = set()
+    for i, s in enumerate(sents):
+        if _READ_ALSO.match(s.text):
+            out.add(i)
+        elif i in heads and named and any(m.key not in named for m in mentions_of.get(i, [])):
+            out.add(i)
+    return frozenset(out)
 
 
 def _headline(text: str, sent: Span) -> bool:
