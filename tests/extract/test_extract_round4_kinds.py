@@ -198,3 +198,21 @@ TEASERS = [
 @pytest.mark.parametrize("text,expected", TEASERS, ids=[c[0][:50] for c in TEASERS])
 def test_teasers_and_talks(text: str, expected: list[tuple]) -> None:
     assert _rows(text, "2024-06-05") == sorted(expected)
+
+
+OWN_DAY = [
+    # the message's own day wins over the page's
+    ("Kim Jong Un on October 19 sent a congratulatory message to Xi Jinping.",
+     [("Kim Jong Un", "Xi Jinping", "congratulatory", "2023-10-19", "none")]),
+    ("Messages were sent on October 18 by Nguyen Phu Trong to Xi Jinping.",
+     [("Nguyen Phu Trong", "Xi Jinping", "message", "2023-10-18", "none")]),
+    ("Messages sent on October 18 by Nguyen Phu Trong to Xi Jinping highlighted the friendship.",
+     [("Nguyen Phu Trong", "Xi Jinping", "message", "2023-10-18", "none")]),
+    ("Nguyen Phu Trong sent a message to Xi Jinping. The message, dated October 17, highlighted the friendship.",
+     [("Nguyen Phu Trong", "Xi Jinping", "message", "2023-10-17", "none")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWN_DAY, ids=[c[0][:50] for c in OWN_DAY])
+def test_own_day(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2023-10-20") == sorted(expected)

@@ -76,8 +76,8 @@ def _page_death(text: str, sents: list[Span], registry: Registry) -> dt.date | N
 
 # A sentence that goes on about the message just named and says when it went: its date is the message's.
 _DELIVERED = re.compile(
-    r"(?:It|The (?:\w+ )?(?:message|letter|telegram|greetings|card|reply))\b[^.;]{0,80}?\b(?:was|were) "
-    r"(?:\w+ly )?(?:delivered|handed|sent|conveyed|received|dispatched|passed|transmitted)\b"
+    r"(?:It|The (?:\w+ )?(?:message|letter|telegram|greetings|card|reply))\b(?:[^.;]{0,80}?\b(?:was|were) "
+    r"(?:\w+ly )?(?:delivered|handed|sent|conveyed|received|dispatched|passed|transmitted)\b|,? (?:which was |was )?dated\b)"
 )
 _HOSTED = re.compile(r"\b(?:received|met|meets|meeting|welcomed)\b")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})

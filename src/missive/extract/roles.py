@@ -21,6 +21,8 @@ _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
 _BY = re.compile(r"\bby\b")
+# "Messages sent on August 3 by X to Y": a passive without its auxiliary, read only when "by" names the sender.
+_REDUCED_PASSIVE = re.compile(r"\s+(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _GAPPED_TO = re.compile(r"^\s+to\s+(?:(?:his|her|their|the)\s+(?:[\w'’-]+\s+){0,3})?$")  # "..., and C to (his counterpart) D"
 _GAPPED_JOIN = re.compile(r"[,;]\s*(?:and|while|whereas)?\s*(?:[A-Z][\w'’-]*\s+){0,4}$|\s(?:while|whereas)\s+(?:[\w'’-]+\s+){0,4}$")
@@ -362,7 +364,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not receivers and ctx.speaker and re.search(r"\bI\b|\bwe\b", text[sent.start : recv.start()]):
             receivers = [ctx.speaker]
         return senders or poss[:1], receivers, "received-from"
-    passive = _PASSIVE_SENT.match(text, trig.end, sent.end)
+    passive = _PASSIVE_SENT.match(text, trig.end, sent.end) or _REDUCED_PASSIVE.match(text, trig.end, sent.end)
     if passive:  # "Messages were also sent to A, B and C (by X)": the sender named last, unless "by" says
         to = _after(text, ms, trig.end, _TO, 60)
         by = [m for m in _after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
