@@ -141,11 +141,17 @@ class Page:
 
 @dataclass(frozen=True)
 class Skip:
-    """An item a stage could not process, with the reason, so nothing is lost silently."""
+    """An item a stage could not process, with the reason, so nothing is lost silently.
+
+    ``ignored`` marks an input that holds no page at all (a JSON file of
+    annotations beside the pages, say): it is reported, but it is not a
+    failure and there is nothing of it to keep.
+    """
 
     source: str
     stage: str  # ingest | clean | extract | store
     reason: str
+    ignored: bool = False
 
 
 @dataclass(frozen=True)

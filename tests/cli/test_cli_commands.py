@@ -161,3 +161,11 @@ def test_db_comes_from_the_environment(page: Path, db: str, monkeypatch: pytest.
     monkeypatch.setenv("MISSIVE_DB", db)
     assert run("ingest", str(page)).exit_code == 0
     assert Path(db).exists()
+
+
+def test_an_annotation_file_beside_the_pages_is_ignored_not_a_failure(page: Path, tmp_path: Path) -> None:
+    (tmp_path / "belta-birthday.json").write_text(json.dumps({"published": "2022-08-30", "events": []}))
+    result = run("extract", str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert "ignored" in result.stderr and "not a page dump" in result.stderr
+    assert len(result.stdout.splitlines()) == 1

@@ -199,11 +199,12 @@ def test_a_page_over_the_time_limit_is_abandoned_and_the_batch_goes_on(tmp_path:
     (folder / "stall.txt").write_text("STALL " + letter.format(d=9))
     started = time.monotonic()
     with open_store(str(tmp_path / "s.db")) as store:
-        summary = pipeline.ingest_paths([folder], store, Limits(page_timeout_s=0.5, batch_size=2))
+        # 3 s: well above a normal page even on a loaded machine (the first page also loads the knowledge files).
+        summary = pipeline.ingest_paths([folder], store, Limits(page_timeout_s=3, batch_size=2))
         stored = store.stats()["pages"]
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 30
     assert [(Path(s.source).name, s.stage) for s in summary.skips] == [("stall.txt", "clean")]
-    assert "abandoned after 0.5 s" in summary.skips[0].reason
+    assert "abandoned after 3 s" in summary.skips[0].reason
     assert stored == 4 and summary.reports >= 3
 
 

@@ -94,5 +94,6 @@ def handle_errors(func: Callable) -> Callable:
 
 
 def echo_skip(skip: Skip) -> None:
-    """Tell the user, on stderr, what was skipped and why."""
-    click.echo(f"skipped {skip.source} [{skip.stage}]: {skip.reason}", err=True)
+    """Tell the user, on stderr, what was skipped (or ignored as holding no page) and why."""
+    verb = "ignored" if skip.ignored else "skipped"
+    click.echo(f"{verb} {skip.source} [{skip.stage}]: {skip.reason}", err=True)

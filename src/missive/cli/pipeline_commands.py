@@ -52,7 +52,7 @@ def extract(paths: tuple[str, ...], fmt: str, page_timeout: float) -> None:
     for item in jobs.extract_paths(paths, Limits(page_timeout_s=page_timeout)):
         skip = item if isinstance(item, Skip) else item.skip
         if skip:
-            skipped += 1
+            skipped += not skip.ignored
             echo_skip(skip)
         if isinstance(item, Skip):
             continue
@@ -128,11 +128,13 @@ def ingest(
                 paths, store, limits, on_progress=progress, resolve=not no_resolve
             )
     progress.done()
-    for skip in summary.skips:
+    for skip in summary.ignored + summary.skips:
         echo_skip(skip)
+    ignored = f", ignored (no page): {len(summary.ignored)}" if summary.ignored else ""
     click.echo(
         f"pages read: {summary.read}, new: {summary.new}, already known: {summary.known}, "
-        f"screened out: {summary.screened}, skipped: {summary.skipped}, reports found: {summary.reports}, events: {summary.events}",
+        f"screened out: {summary.screened}, skipped: {summary.skipped}{ignored}, "
+        f"reports found: {summary.reports}, events: {summary.events}",
         err=True,
     )
     if summary.read and not summary.new:

@@ -38,6 +38,10 @@ def _type_name(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
+def _is_page_record(record: Any) -> bool:
+    return not isinstance(record, dict) or any(name in record for name in ("url", "text", "html"))
+
+
 def record_page(record: Any, *, source: str, container: str, limits: Limits) -> Page | Skip:
     """Turn one decoded JSON record into a Page, or a Skip saying what is wrong with it."""
     if not isinstance(record, dict):
@@ -202,6 +206,10 @@ def read_json(stream: BinaryIO, source: str, limits: Limits, container: str = "j
             yield skip(source, "empty file")
             return
         for index, record in enumerate(_records(scanner)):
+            if index == 0 and scanner.peek() == "" and not _is_page_record(record):
+                # A lone JSON object with no page field is not a dump (an annotation file beside the pages).
+                yield Skip(source, "ingest", "not a page dump: no 'url', 'text' or 'html' field", ignored=True)
+                return
             yield record_page(record, source=f"{source}#{index}", container=container, limits=limits)
     except UnicodeDecodeError as exc:
         yield skip(source, f"not valid UTF-8 ({exc.reason}); records after the error were not read")

@@ -29,7 +29,7 @@ from ..ingest.walk import STDIN, iter_paths
 from ..model import Page, Skip
 from ..settings import Limits
 from ..store.base import Batch, Store
-from .pipeline import IngestSummary, PageResult, process_page, results_batch
+from .pipeline import IngestSummary, PageResult, note_read_skip, process_page, results_batch
 from .resolving import resolve_store
 
 #: Small files are grouped until a shard holds this many files or bytes.
@@ -173,8 +173,7 @@ class _Writer:
         pending: list[PageResult] = []
         for item in result.items:
             if isinstance(item, Skip):
-                self.summary.skips.append(item)
-                self.store.write_batch(Batch(skips=[item]))
+                note_read_skip(item, self.summary, self.store)
                 continue
             self.summary.read += 1
             if isinstance(item, KnownPage):

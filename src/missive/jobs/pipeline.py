@@ -55,6 +55,7 @@ class IngestSummary:
     reports: int = 0
     events: int = 0
     skips: list[Skip] = field(default_factory=list)
+    ignored: list[Skip] = field(default_factory=list)  # inputs that hold no page (not failures)
 
     @property
     def skipped(self) -> int:
@@ -106,6 +107,15 @@ def process_page(page: Page, limits: Limits = Limits(), screen_first: bool = Tru
         reason = f"internal error in {stage}: {type(exc).__name__}: {exc}"
         return PageResult(page, None, (), Skip(page.source, stage, reason))
     return PageResult(page, document, reports)
+
+
+def note_read_skip(item: Skip, summary: IngestSummary, store: Store) -> None:
+    """Count an input the reader could not turn into a page; keep a real skip in the store."""
+    if item.ignored:
+        summary.ignored.append(item)
+        return
+    summary.skips.append(item)
+    store.write_batch(Batch(skips=[item]))
 
 
 def results_batch(results: Sequence[PageResult]) -> Batch:
@@ -186,8 +196,7 @@ def ingest_items(
 
     for item in items:
         if isinstance(item, Skip):
-            summary.skips.append(item)
-            store.write_batch(Batch(skips=[item]))
+            note_read_skip(item, summary, store)
             continue
         summary.read += 1
         pending.append(item)
