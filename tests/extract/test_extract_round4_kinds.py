@@ -216,3 +216,28 @@ OWN_DAY = [
 @pytest.mark.parametrize("text,expected", OWN_DAY, ids=[c[0][:50] for c in OWN_DAY])
 def test_own_day(text: str, expected: list[tuple]) -> None:
     assert _rows(text, "2023-10-20") == sorted(expected)
+
+
+LETTERS_AND_OCCASIONS = [
+    # each letter of an exchange is a letter; only the answer is a reply, dated from its own clause
+    ("Moon Jae-in sent a farewell letter to Kim Jong Un on April 20, and Kim replied with a letter the following day.",
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "none", True),
+      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "none", False)]),
+    ("Moon Jae-in sent a farewell letter to Kim Jong Un on April 20. Kim sent a reply letter to Moon the following day.",
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "none", True),
+      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "none", False)]),
+    # a call ahead of an inauguration is about what comes next; congratulations on it are an election's
+    ("Moon Jae-in held a phone call with Joe Biden ahead of the inauguration to discuss relations.",
+     [("Moon Jae-in", "Joe Biden", "call", "2022-05-10", "none", False)]),
+    ("Xi Jinping sent a congratulatory message to Yoon Suk Yeol on his inauguration as president.",
+     [("Xi Jinping", "Yoon Suk Yeol", "congratulatory", "2022-05-10", "election", False)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LETTERS_AND_OCCASIONS, ids=[c[0][:50] for c in LETTERS_AND_OCCASIONS])
+def test_letters_and_occasions(text: str, expected: list[tuple]) -> None:
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en",
+                   published=DatedValue(PartialDate.parse("2022-05-10"), None, "test"))
+    rows = sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind, r.reply)
+                  for r in extract_reports(doc))
+    assert rows == sorted(expected)

@@ -32,6 +32,9 @@ _CUES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+_AHEAD = re.compile(r"\b(?:ahead of|before|prior to|in the run-up to)\s+(?:the\s+|his\s+|her\s+)?(?:\w+\s+)?$", re.I)
+
+
 @dataclass(frozen=True)
 class Known:
     """A dated thing an occasion can refer to (a founding, a congress)."""
@@ -207,6 +210,8 @@ def occasion_in(text: str, start: int, end: int, born: dt.date | None = None) ->
     nat = _known(chunk, "national_day")
     for kind, rx in _CUES:
         m = rx.search(chunk)
+        if m and kind == "election" and _AHEAD.search(chunk[max(0, m.start() - 30) : m.start()]):
+            m = None  # a call "ahead of the inauguration" is about what comes next, not on the election
         if not m:
             continue
         if kind in ("election", "congress"):

@@ -208,7 +208,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if trig.id == "congratulated" and _MEETING.search(stext):
             continue
-        reply = trig.id == "reply-message" or any(rx.search(stext) for _, rx in cues.reply)
+        clause = _clause(text, sent, trig)  # "A sent a letter on April 20, and B replied ...": A's letter is no reply
+        reply = trig.id == "reply-message" or any(rx.search(clause) for _, rx in cues.reply)
         recall = _RECALL.search(pre)
         if recall and _THANKS.search(pre):
             out.extend(_recalled(text, sent, trig, ms, ctx, pre))
@@ -305,6 +306,17 @@ def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[M
     keys = {m.key for m in principals}
     host = _subject(text, [m for m in ms if m.end <= at and m.key not in keys], sent, at, cues)
     return host[:1]
+
+
+_CLAUSE_CUT = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?=[A-Z])|\.\s")
+
+
+def _clause(text: str, sent: Span, trig: Trigger) -> str:
+    """The clause of a cue: from the last cut before it to the next cut after it."""
+    cuts = [m for m in _CLAUSE_CUT.finditer(text, sent.start, sent.end)]
+    start = max([m.end() for m in cuts if m.end() <= trig.start], default=sent.start)
+    end = min([m.start() for m in cuts if m.start() >= trig.end], default=sent.end)
+    return text[start:end]
 
 
 def _from_context(senders: list[Mention], ctx: Context) -> list[Mention]:
