@@ -149,17 +149,29 @@ def columns() -> dict[str, list[str]]:
 
 
 def load_sqlite(path: str, events: int, seed: int) -> float:
-    """Bulk-write into the migrated SQLite file at ``path``; return seconds."""
+    """Bulk-write into the migrated SQLite file at ``path``; return seconds.
+
+    The store's secondary indexes are dropped for the load and created again from
+    their own SQL (sqlite_master) afterwards: one sorted build each instead of a
+    million random inserts. The FTS triggers stay, so the search index is filled.
+    """
     start = time.perf_counter()
     cols = columns()
     conn = sqlite3.connect(path, isolation_level=None)
     try:
+        conn.execute("PRAGMA cache_size = -1000000")  # 1 GB of page cache for this connection
         conn.execute("BEGIN")
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
         for table, chunk in generate(events, seed):
             if chunk:
                 names = cols[table]
                 conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                                  chunk)
+        for _, sql in indexes:
+            conn.execute(sql)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -167,17 +179,30 @@ def load_sqlite(path: str, events: int, seed: int) -> float:
 
 
 def load_postgres(url: str, events: int, seed: int) -> float:
-    """Bulk-write into the migrated PostgreSQL database at ``url`` with COPY; return seconds."""
+    """Bulk-write into the migrated PostgreSQL database at ``url`` with COPY; return seconds.
+
+    As for SQLite, indexes that back no constraint are dropped for the load and
+    created again from their own definitions (pg_indexes) afterwards.
+    """
     import psycopg
 
     start = time.perf_counter()
     cols = columns()
     with psycopg.connect(url) as conn:
         with conn.cursor() as cur:
+            cur.execute("SET maintenance_work_mem = '512MB'")
+            cur.execute(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public'"
+                " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY 1")
+            indexes = cur.fetchall()
+            for name, _ in indexes:
+                cur.execute(f"DROP INDEX {name}")
             for table, chunk in generate(events, seed):
                 if chunk:
                     with cur.copy(f"COPY {table} ({', '.join(cols[table])}) FROM STDIN") as copy_:
                         for row in chunk:
                             copy_.write_row(row)
+            for _, sql in indexes:
+                cur.execute(sql)
         conn.commit()
     return time.perf_counter() - start

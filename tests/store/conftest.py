@@ -18,7 +18,7 @@ from missive.store import open_store  # noqa: E402
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 # Children first, for the foreign keys; DELETE is far quicker than TRUNCATE on tiny tables.
-_TABLES = ("event_reports", "events", "overrides", "skips", "actors", "reports", "documents", "pages", "store_state")
+_TABLES = ("event_tallies", "event_reports", "events", "overrides", "skips", "actors", "reports", "documents", "pages", "store_state")
 
 
 @pytest.fixture(params=BACKENDS)

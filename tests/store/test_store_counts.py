@@ -90,3 +90,39 @@ def test_random_events_count_as_by_hand(store):
         through_store = analyse_count_events(store, by, Query(party="xi-jinping"))
         in_python = _count_in_python(store, by, Query(party="xi-jinping"))
         assert set(through_store) == set(in_python) and len(through_store) == len(in_python)
+
+
+def test_counts_of_every_event_follow_each_replacement(counted):
+    # The unfiltered counts come from tallies kept by replace_events: a new set replaces them.
+    assert sum(n for _, _, n in counted.count_events(Query(), "type")) == len(EVENTS)
+    p = page(399)
+    only = report(p, XI, PUTIN, "call", D(2001, 2, 3))
+    counted.write_batch(Batch(pages=[p], reports=[only]))
+    counted.replace_events([event("ev-only", [only])])
+    assert counted.count_events(Query(), "pair") == [(("xi-jinping", "vladimir-putin"), "Xi Jinping → Vladimir Putin", 1)]
+    assert counted.count_events(Query(), "year") == [(("2001",), "2001", 1)]
+    counted.replace_events([])
+    assert counted.count_events(Query(), "type") == []
+
+
+@pytest.mark.parametrize("by", ["pair", "type", "year"])
+def test_tallies_equal_a_group_by_over_every_event(counted, by):
+    # order="-date" is no filter: the tallies answer it; occasion=None spelled out likewise.
+    from missive.store import counting
+
+    sql, params = counting.count_sql(Query(), by, counted._text_clause)
+    with counted._reading() as cur:
+        cur.execute(sql, params)
+        grouped = counting.count_rows(cur.fetchall(), by)
+    assert counted.count_events(Query(order="-date"), by) == grouped
+
+
+def test_counts_stay_true_when_reprocessing_removes_an_event(counted):
+    from missive.store.base import PageResults
+
+    before = sum(n for _, _, n in counted.count_events(Query(), "type"))
+    gone = page(300)  # the page of EVENTS[0]: its report, and so its event, go
+    counted.replace_batch([PageResults(gone.hash)], "v-next")
+    assert sum(n for _, _, n in counted.count_events(Query(), "type")) == before - 1
+    counted.replace_events([e for e in counted.events()])  # a resolve makes the tallies fresh again
+    assert sum(n for _, _, n in counted.count_events(Query(), "type")) == before - 1

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 RERUN_STAGES = ("screen", "clean", "extract")
 #: store_state key present while reports changed after the last replace_events.
 EVENTS_STALE = "events_stale"
+#: Present while ``event_tallies`` may disagree with the events table (events were removed).
+TALLIES_STALE = "tallies_stale"
 
 
 def _marks(n: int) -> str:
@@ -119,11 +121,16 @@ def _remove_reports(cur: Cursor, ids: list[str]) -> None:
     events = sorted(r[0] for r in cur.fetchall())
     cur.execute(f"DELETE FROM event_reports WHERE report_id IN ({marks})", ids)
     cur.execute(f"DELETE FROM reports WHERE id IN ({marks})", ids)
+    removed = 0
     for event_id in events:
         cur.execute(
             "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_reports WHERE event_id = ?)",
             [event_id, event_id],
         )
+        removed += max(cur.rowcount, 0)
+    if removed:
+        # The kept counts of every event no longer hold; counts group the events until the next resolve.
+        cur.execute(f"INSERT INTO store_state (key, value) VALUES ('{TALLIES_STALE}', '1') ON CONFLICT DO NOTHING")
 
 
 def _pairs(cols: tuple) -> list[tuple[str | None, str]]:
