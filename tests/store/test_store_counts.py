@@ -126,3 +126,10 @@ def test_counts_stay_true_when_reprocessing_removes_an_event(counted):
     assert sum(n for _, _, n in counted.count_events(Query(), "type")) == before - 1
     counted.replace_events([e for e in counted.events()])  # a resolve makes the tallies fresh again
     assert sum(n for _, _, n in counted.count_events(Query(), "type")) == before - 1
+
+
+def test_a_store_upgraded_with_events_counts_them_before_its_next_resolve(counted):
+    # As after migration 0004 on an existing store: tallies empty and marked stale.
+    counted._transaction(lambda cur: (cur.execute("DELETE FROM event_tallies"),
+                                      cur.execute("INSERT INTO store_state (key, value) VALUES ('tallies_stale', '1')")))
+    assert sum(n for _, _, n in counted.count_events(Query(), "type")) == len(EVENTS)

@@ -11,3 +11,6 @@ CREATE TABLE event_tallies (
     n BIGINT NOT NULL,
     PRIMARY KEY (grouping, k0, k1)
 );
+-- A store that already holds events gets its tallies at its next resolve; until then
+-- counts group the events themselves.
+INSERT INTO store_state (key, value) VALUES ('tallies_stale', '1');
