@@ -48,6 +48,12 @@ ROUNDUPS = [
       ("Kim Jong Un", "Vladimir Putin", "condolence", "2024-03-24", "condolence"),
       ("Shavkat Mirziyoyev", "Vladimir Putin", "condolence", "2024-03-25", "condolence"),
       ("Xi Jinping", "Vladimir Putin", "condolence", "2024-03-23", "condolence")]),
+    # a call named after the words it carried; condolences that "came from" the people named
+    ("Shavkat Mirziyoyev expressed condolences to Vladimir Putin in a phone call.",
+     [("Shavkat Mirziyoyev", "Vladimir Putin", "call", "2024-12-31", "condolence")]),
+    ("Xi Jinping sent a message of condolence to Vladimir Putin. Condolences also came from Kassym-Jomart Tokayev "
+     "and Ilham Aliyev.",
+     [(n, "Vladimir Putin", "condolence", "2024-12-31", "condolence") for n in ("Ilham Aliyev", "Kassym-Jomart Tokayev", "Xi Jinping")]),
     # greetings to a group of people name no addressee; a plan names no act
     ("Alexander Lukashenko sends greetings to Belarusian athletes", []),
     ("Xi Jinping sent greetings to the participants of the forum.", []),

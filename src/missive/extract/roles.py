@@ -35,6 +35,8 @@ _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|thi
 _EXCHANGE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$", re.I)
 _EXCHANGED_BETWEEN = re.compile(r"\s+(?:were|have been|had been|was)\s+(?:also\s+)?exchanged\s+between\b")
 _FROM = re.compile(r"\bfrom\b")
+_IN_A_CALL = re.compile(r"\b(?:in|during|over|by) (?:a|an|the|their) (?:\w+ )?$")
+_TO_WITH = re.compile(r"\b(?:to|with)\s+(?:[\w'’-]+\s+){0,3}$")
 _TO = re.compile(r"\b(?:to|addressed to)\b")
 _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|reception|during (?:the|their|a) (?:\w+ )?(?:conversation|call|talks|meeting)"
                       r"|(?:at|during|in) (?:the|their|his|her|a) (?:\w+ ){0,2}(?:talks|summit|ceremony)|held talks(?! by (?:tele)?phone)|in person|face-to-face|on the sidelines)\b", re.I)
@@ -350,7 +352,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not partners and len(subject) >= 2:  # "A and B exchanged messages": each wrote to the other
             return subject, subject, "exchange-among"
         return subject, partners, "exchange"
-    if trig.id == "congratulations-offered" or trig.id == "compliments":
+    if trig.id in ("congratulations-offered", "compliments", "condolences-came", "congratulations-came", "greetings-came"):
         givers = _after(text, ms, trig.end, re.compile(r""), 80)
         if trig.id == "compliments":
             return givers, _subject(text, before, sent, trig.start, cues), "compliments-of"
@@ -392,6 +394,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
         return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
+    if trig.id == "phone-call" and _IN_A_CALL.search(pre) and before:
+        # "X expressed condolences to Y in a phone call": the clause's subject called the one it addressed
+        caller = _list_from(text, before, 0)
+        to = [m for m in before if all(m.key != c.key for c in caller) and _TO_WITH.search(text[sent.start : m.start])]
+        if to:
+            return caller, to[:1], "call-said"
     inm = _IN_MESSAGE.search(pre)
     if inm:
         at = sent.start + inm.start()
