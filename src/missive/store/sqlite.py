@@ -24,8 +24,6 @@ from .summaries import bump_generation
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
-#: Rows ANALYZE samples per index: enough to tell selective indexes from broad ones.
-ANALYZE_LIMIT = 1000
 
 
 def fts_query(text: str) -> str:
@@ -48,6 +46,9 @@ class SQLiteStore(SqlStore):
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._closed = False
+        #: Reads on separate threads wait neither for each other nor for a writer (WAL,
+        #: a connection per thread): a quick read may run on an event loop (the web read cache).
+        self.concurrent_reads = not self._memory
         self._writer = self._connect()
         try:
             self._migrate()
@@ -168,9 +169,11 @@ class SQLiteStore(SqlStore):
         self._transaction(work)
 
     def _refresh_stats(self, cur: Any) -> None:
-        # Without sqlite_stat1 the planner cannot tell a sender (0.3% of rows) from a
-        # type (12%) and walks the wrong index; a sampled ANALYZE costs well under a second.
-        cur.execute(f"PRAGMA analysis_limit = {ANALYZE_LIMIT}")
+        # Without sqlite_stat1 the planner cannot tell a sender (0.3% of rows) from a type
+        # (12%): it walks the type index in date order and reads 100,000s of rows for one
+        # page. A sampled ANALYZE (analysis_limit=1000) caps every estimate at ~1000 rows,
+        # the same mistake; the full one costs 11 s at 1M events, a few % of replace_events.
+        cur.execute("PRAGMA analysis_limit = 0")
         cur.execute("ANALYZE")
 
     # -- full-text search ------------------------------------------------------------------
