@@ -73,10 +73,11 @@ def build(store, events: int, seed: int, batch_pages: int = 2500) -> dict:
             "sample_ids": [r.id for r in rng.sample(all_reports, 50)], "actors": [a.name for a in actors[:5]]}
 
 
-def bulk_build(url: str, backend: str, events: int, seed: int) -> dict:
-    """Fill the migrated store at ``url`` with ``bulk_store``; return timings and sample ids/names."""
+def bulk_build(url: str, backend: str, events: int, seed: int, load_rows: bool = True) -> dict:
+    """Fill the migrated store at ``url`` with ``bulk_store`` (``load_rows`` False: it already
+    was, by an earlier run with the same seed); return timings and sample ids/names."""
     load = bulk_store.load_sqlite if backend == "sqlite" else bulk_store.load_postgres
-    seconds = load(url, events, seed)
+    seconds = load(url, events, seed) if load_rows else 0.0
     rng = random.Random(seed)
     actors = bulk_store.make_actors(300, rng)
     with open_store(url) as store:
@@ -118,6 +119,8 @@ def measure(store, info: dict, repeats: int) -> dict:
         "counts_per_pair_all": lambda i: count_events(store, "pair", Query()),
         "events_page_type": lambda i: fetch_events(store, Query(type=TYPES[i % len(TYPES)]), None, 50),
         "search": lambda i: store.search(["friendship", "flood victory", "strategic partnership"][i % 3], limit=20),
+        # A term few pages hold (each page text ends "page N"), as most real searches are.
+        "search_rare_term": lambda i: store.search(f"page {7919 * (i + 1) % max(1, info['events'] // 4)}", limit=20),
     }
     results = {}
     for name, run in queries.items():
@@ -143,6 +146,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--build", choices=["bulk", "api"], default="bulk")
+    parser.add_argument("--sqlite-path", help="keep the SQLite store here; if it exists, measure it without loading")
     args = parser.parse_args()
     how = {"bulk": "bench/bulk_store.py: executemany (SQLite) / COPY (PostgreSQL) into the migrated schema",
            "api": "store API: write_batch per 2,500 pages (4 reports each), one replace_events"}
@@ -151,9 +155,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for backend in backends:
             url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url()
+            reuse = backend == "sqlite" and args.sqlite_path and Path(args.sqlite_path).exists()
+            if backend == "sqlite" and args.sqlite_path:
+                url = args.sqlite_path
             open_store(url).close()  # migrate
             if args.build == "bulk":
-                info = bulk_build(url, backend, args.events, args.seed)
+                info = bulk_build(url, backend, args.events, args.seed, load_rows=not reuse)
                 print(f"{backend}: bulk-loaded {info['events']:,} events in {info['bulk_load_s']:.0f} s", flush=True)
             else:
                 with open_store(url) as store:
