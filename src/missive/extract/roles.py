@@ -22,7 +22,7 @@ _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
 _BY = re.compile(r"\bby\b")
 # "Messages sent on August 3 by X to Y": a passive without its auxiliary, read only when "by" names the sender.
-_REDUCED_PASSIVE = re.compile(r"\s+(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
+_REDUCED_PASSIVE = re.compile(r"\s{1,40}(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _GAPPED_TO = re.compile(r"^\s+to\s+(?:(?:his|her|their|the)\s+(?:[\w'’-]+\s+){0,3})?$")  # "..., and C to (his counterpart) D"
 _GAPPED_JOIN = re.compile(r"[,;]\s*(?:and|while|whereas)?\s*(?:[A-Z][\w'’-]*\s+){0,4}$|\s(?:while|whereas)\s+(?:[\w'’-]+\s+){0,4}$")
