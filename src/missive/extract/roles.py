@@ -16,7 +16,7 @@ from .mentions import Mention, title_words
 from .triggers import Cues, Trigger
 
 # "A and his Cambodian counterpart B": one list of two.
-_COUNTERPART_GAP = re.compile(r"^\s*,?\s*and (?:his|her|their) (?:[A-Z][\w-]* )?counterparts?,?\s*$")
+_COUNTERPART_GAP = re.compile(r"^\s*+,?\s*+and (?:his|her|their) (?:[A-Z][\w-]* )?counterparts?,?\s*+$")
 _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
