@@ -13,16 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from support.gold import (
-    check_gold_schema,
-    copied_runs,
-    extract_and_score,
-    gold_as_prediction,
-    load_gold,
-    score,
-    scorer_output,
-    write_jsonl,
-)
+from support.gold import check_gold_schema, copied_pages, copied_runs, coverage, extract_and_score
+from support.gold import load_gold, scorer_output, self_score
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -48,14 +40,11 @@ def test_every_page_has_exactly_one_gold_reading():
 
 
 def test_the_corpus_mixes_event_pages_and_look_alikes():
-    golds = list(GOLDS.values())
-    empty = [g for g in golds if not g["events"]]
-    assert len(empty) >= 12, "pages that only look like they hold an event"
-    kinds = {e["type"] for g in golds for e in g["events"]}
-    assert kinds >= {"congratulatory", "greetings", "verbal", "letter", "condolence", "call", "message"}
-    years = {e["date"][:4] for g in golds for e in g["events"] if e["date"]}
-    assert min(years) <= "2012" and max(years) >= "2025"
-    assert any(e["reply"] for g in golds for e in g["events"])
+    seen = coverage(GOLDS)
+    assert seen.look_alikes >= 12, "pages that only look like they hold an event"
+    assert seen.types >= {"congratulatory", "greetings", "verbal", "letter", "condolence", "call", "message"}
+    assert seen.years[0] <= "2012" and seen.years[-1] >= "2025"
+    assert seen.replies, "a reply"
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
@@ -65,17 +54,14 @@ def test_gold_follows_the_schema(name: str):
 
 
 def test_gold_scores_perfectly_against_itself(shared_eval, tmp_path):
-    pred = write_jsonl(gold_as_prediction(GOLDS), tmp_path / "gold.jsonl")
-    figures = score("extract", GOLD, pred, shared_eval=shared_eval)
+    figures = self_score(GOLD, tmp_path, shared_eval=shared_eval)
     assert figures["event_f1"] == 1.0, figures
     assert figures["published_accuracy"] == 1.0 and figures["invented_where_none"] == 0, figures
 
 
 def test_no_sentence_is_copied_from_the_eval_pages(shared_eval):
-    copied = {
-        p.name: runs for p in sorted(PAGES.iterdir())
-        if (runs := copied_runs(p.read_text(encoding="utf-8"), shared_eval, SENTENCE))
-    }
+    texts = {p.name: p.read_text(encoding="utf-8") for p in PAGES.iterdir()}
+    copied = copied_pages(texts, shared_eval, SENTENCE)
     assert not copied, sorted(copied.items())[:3]
 
 

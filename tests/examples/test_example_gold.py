@@ -7,39 +7,44 @@ scorer, and no page reuses a sentence of the evaluation pages.
 
 from __future__ import annotations
 
+import copy
 import json
-import re
-import subprocess
-import sys
-import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from missive.model import MESSAGE_TYPES, OCCASION_KINDS
+from support.gold import DATE, check_gold_schema, copied_pages, gold_as_prediction, letters
+from support.gold import load_gold, score, self_score, write_jsonl
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CORPUS = EXAMPLES / "corpus"
 GOLD = EXAMPLES / "gold"
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+GOLDS = load_gold(GOLD)
+SENTENCE = 50  # no sentence this long may come from the eval pages
 
 
-def letters(name: str) -> str:
-    """Lowercase a-z only, as the shared scorer compares names."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z]", "", text.lower())
-
-
-def jsonl_records() -> list[dict]:
+def jsonl_records(folder: Path = CORPUS) -> list[dict]:
     """Every record of every JSONL dump in the corpus."""
     return [
         json.loads(line)
-        for path in sorted(CORPUS.glob("*.jsonl"))
+        for path in sorted(folder.glob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+def corpus_texts(folder: Path = CORPUS) -> dict[str, str]:
+    """Each page as text: a file decoded (the legacy Korean page declares EUC-KR), a dump's records one by one."""
+    texts = {}
+    for path in sorted(folder.iterdir()):
+        raw = path.read_bytes()
+        if path.suffix != ".jsonl":
+            texts[path.name] = raw.decode("euc-kr") if b"charset=euc-kr" in raw else raw.decode("utf-8")
+    for record in jsonl_records(folder):
+        # Read apart from the JSON around them, so a record's first sentence is checked too.
+        texts[record["url"]] = "\n".join(record.get(field) or "" for field in ("title", "text", "html"))
+    return texts
 
 
 def page_names() -> dict[str, str]:
@@ -51,50 +56,19 @@ def page_names() -> dict[str, str]:
     return names
 
 
-def gold_files() -> list[Path]:
-    return sorted(GOLD.glob("*.json"))
-
-
 def test_every_page_has_exactly_one_gold_reading():
     assert len(page_names()) >= 26
-    assert sorted(page_names()) == [p.stem for p in gold_files()]
+    assert sorted(page_names()) == sorted(GOLDS)
 
 
 def test_gold_lives_outside_the_corpus_folder():
     assert not list(CORPUS.rglob("*.json"))
 
 
-@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem)
-def test_gold_follows_the_schema(path: Path):
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    assert set(gold) == {"source", "lang", "published", "events"}
-    assert gold["lang"] in {"en", "zh", "ko"}
-    published = gold["published"]
-    assert published is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", published)
-    seen = set()
-    for event in gold["events"]:
-        assert set(event) == {"sender", "recipient", "type", "date", "occasion", "reply"}
-        for side in ("sender", "recipient"):
-            actor = event[side]
-            assert set(actor) == {"name", "key"}
-            assert re.fullmatch(r"[a-z]+", actor["key"]), actor
-            assert actor["key"] in letters(actor["name"]), actor
-        assert event["type"] in MESSAGE_TYPES
-        assert event["date"] is None or DATE.fullmatch(event["date"])
-        if event["date"] and published:
-            assert event["date"] <= published, "a message cannot postdate its report"
-        occasion = event["occasion"]
-        assert set(occasion) == {"kind", "anniversary", "of"}
-        assert occasion["kind"] in OCCASION_KINDS
-        assert occasion["anniversary"] is None or (
-            type(occasion["anniversary"]) is int and occasion["anniversary"] > 0
-        )
-        assert type(event["reply"]) is bool
-        if event["reply"]:
-            assert occasion["kind"] in {"thanks", "other", "none"}
-        one = (event["sender"]["key"], event["recipient"]["key"], event["type"], event["date"])
-        assert one not in seen, "an event counts once per page"
-        seen.add(one)
+@pytest.mark.parametrize("name", sorted(GOLDS))
+def test_gold_follows_the_schema(name: str):
+    # Pages of a JSONL dump have no file of their own: the reading is checked alone.
+    assert check_gold_schema(GOLDS[name], None, langs={"en", "zh", "ko"}) == []
 
 
 def test_jsonl_records_carry_the_dump_fields():
@@ -114,60 +88,77 @@ def test_the_legacy_encoded_page_is_not_utf8():
     assert "축전" in raw.decode("euc-kr") and b"charset=euc-kr" in raw
 
 
-def _pred_from_gold() -> list[dict]:
-    names = page_names()
-    rows = []
-    for path in gold_files():
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        events = [
-            {**e, "sender": {"name": e["sender"]["name"], "kind": "person"},
-             "recipient": {"name": e["recipient"]["name"], "kind": "person"}}
-            for e in gold["events"]
-        ]
-        rows.append({"doc": names[path.stem], "published": gold["published"], "events": events})
-    return rows
-
-
-def _score(shared_eval: Path, what: str, rows: list[dict], tmp_path: Path) -> str:
-    pred = tmp_path / f"{what}.jsonl"
-    pred.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(shared_eval / "score.py"), what, str(GOLD), str(pred)],
-        capture_output=True, text=True, check=True,
-    )
-    return done.stdout
-
-
 def test_gold_scores_perfectly_against_itself(shared_eval, tmp_path):
-    out = _score(shared_eval, "extract", _pred_from_gold(), tmp_path)
-    assert "event F1: 1.000" in out, out
-    assert re.search(r"published accuracy: 1\.000 .*invented where none: 0", out), out
+    figures = self_score(GOLD, tmp_path, page_names(), shared_eval=shared_eval)
+    assert figures["event_f1"] == 1.0, figures
+    assert figures["published_accuracy"] == 1.0 and figures["invented_where_none"] == 0, figures
 
 
 def test_reports_of_one_event_merge_across_outlets(shared_eval, tmp_path):
     clusters: dict[tuple, dict] = {}
-    for row in _pred_from_gold():
+    for row in gold_as_prediction(GOLDS, page_names()):
         for e in row["events"]:
             key = (letters(e["sender"]["name"]), letters(e["recipient"]["name"]), e["date"])
             merged = clusters.setdefault(key, {**e, "reports": []})
             merged["reports"].append(row["doc"])
     multi = [c for c in clusters.values() if len(c["reports"]) > 1]
     assert len(multi) >= 4 and max(len(c["reports"]) for c in multi) >= 4
-    out = _score(shared_eval, "resolve", list(clusters.values()), tmp_path)
-    assert "merge F1: 1.000" in out, out
-
-
-def _sentences(text: str) -> set[str]:
-    """Sentences long enough to be article prose (short ones are shared site boilerplate)."""
-    return {s.strip() for s in re.split(r"(?<=[.!?。])\s+|\n", text) if len(s.strip()) >= 50}
+    pred = write_jsonl(clusters.values(), tmp_path / "merged.jsonl")
+    assert score("resolve", GOLD, pred, shared_eval=shared_eval)["merge_f1"] == 1.0
 
 
 def test_no_sentence_is_copied_from_the_eval_pages(shared_eval):
-    theirs = set()
-    for path in shared_eval.rglob("*.txt"):
-        theirs |= _sentences(path.read_text(encoding="utf-8", errors="replace"))
-    for path in sorted(CORPUS.iterdir()):
-        raw = path.read_bytes()
-        text = raw.decode("euc-kr") if b"charset=euc-kr" in raw else raw.decode("utf-8")
-        copied = _sentences(text) & theirs
-        assert not copied, (path.name, sorted(copied)[:3])
+    copied = copied_pages(corpus_texts(), shared_eval, SENTENCE)
+    assert not copied, sorted(copied.items())[:3]
+
+
+def test_the_copy_check_reads_a_dump_record_by_record(tmp_path):
+    theirs, ours = tmp_path / "eval", tmp_path / "corpus"
+    theirs.mkdir(), ours.mkdir()
+    sentence = "The president sent a warm message of greetings to the people of the friendly country."
+    (theirs / "real.txt").write_text(f"Menu\n{sentence}\n", encoding="utf-8")
+    record = {"url": "https://example.org/a", "title": "A", "text": f"{sentence} Our own words follow."}
+    (ours / "dump.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert copied_pages(corpus_texts(ours), theirs, SENTENCE) == {"https://example.org/a": [sentence]}
+    assert not copied_pages({"own.txt": "The president sent a warm message."}, theirs, SENTENCE)
+
+
+def _broken(change) -> dict:
+    """A copy of the first example reading with events, changed by ``change(reading, event)``."""
+    reading = copy.deepcopy(next(g for _, g in sorted(GOLDS.items()) if g["events"]))
+    change(reading, reading["events"][0])
+    return reading
+
+
+BROKEN = {
+    "a field too many": (lambda g, e: g.update(extra=1), "fields"),
+    "a language of no corpus": (lambda g, e: g.update(lang="fr"), "lang"),
+    "a publication date with a slash": (lambda g, e: g.update(published="2020/01/01"), "published"),
+    "a key in capitals": (lambda g, e: e["sender"].update(key="XI"), "lowercase"),
+    "a key not in the name": (lambda g, e: e["recipient"].update(key="zzz"), "letters of"),
+    "a sender writing to himself": (lambda g, e: e.update(recipient=dict(e["sender"])), "same person"),
+    "a type of no list": (lambda g, e: e.update(type="postcard"), "MESSAGE_TYPES"),
+    "a message after its report": (lambda g, e: (g.update(published="2000-01-01"), e.update(date="2000-01-02")),
+                                   "postdates"),
+    "an occasion of no list": (lambda g, e: e["occasion"].update(kind="picnic"), "OCCASION_KINDS"),
+    "an anniversary of True": (lambda g, e: e["occasion"].update(anniversary=True), "positive whole"),
+    "a reply as a string": (lambda g, e: e.update(reply="no"), "true or false"),
+    "a congratulating reply": (lambda g, e: (e.update(reply=True), e["occasion"].update(kind="birthday")),
+                               "a reply's occasion"),
+    "one event twice": (lambda g, e: g["events"].append(copy.deepcopy(e)), "twice"),
+}
+
+
+@pytest.mark.parametrize("change, problem", BROKEN.values(), ids=BROKEN.keys())
+def test_the_schema_check_catches_a_broken_reading(change, problem: str):
+    problems = check_gold_schema(_broken(change), None)
+    assert any(problem in p for p in problems), problems
+
+
+def test_the_schema_check_holds_a_reading_to_its_page():
+    reading = _broken(lambda g, e: (g.update(lang="en", events=[e]), e["occasion"].update(anniversary=7)))
+    sender, recipient = (reading["events"][0][side]["name"] for side in ("sender", "recipient"))
+    assert check_gold_schema(reading, f"{sender} wrote to {recipient} on the 7th anniversary.") == []
+    problems = check_gold_schema(reading, f"{sender} wrote to someone on the 8th anniversary.")
+    assert any("not named on the page" in p for p in problems), problems
+    assert any("not written on the page" in p for p in problems), problems

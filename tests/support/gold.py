@@ -19,7 +19,9 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from missive.model import MESSAGE_TYPES, OCCASION_KINDS
@@ -252,3 +254,44 @@ def copied_runs(text: str, shared_eval_dir: Path, min_len: int = 50, cjk_min: in
     if cjk_min:
         copied |= _runs(text, cjk_min) & their_runs
     return sorted(copied)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a corpus's gold covers, for the corpus-specific coverage checks."""
+
+    look_alikes: int  # pages with no event: they only look like they hold one
+    types: frozenset[str]
+    years: tuple[str, ...]  # sorted years of the dated events
+    langs: Counter[str]
+    replies: int
+    most_events: int  # events on the busiest page (a round-up)
+
+
+def coverage(gold: Mapping[str, dict]) -> Coverage:
+    """Count what a corpus's gold readings cover (types, years, languages, look-alikes)."""
+    events = [e for reading in gold.values() for e in reading["events"]]
+    return Coverage(
+        look_alikes=sum(not reading["events"] for reading in gold.values()),
+        types=frozenset(e["type"] for e in events),
+        years=tuple(sorted({e["date"][:4] for e in events if e["date"]})),
+        langs=Counter(reading["lang"] for reading in gold.values()),
+        replies=sum(bool(e["reply"]) for e in events),
+        most_events=max((len(reading["events"]) for reading in gold.values()), default=0),
+    )
+
+
+def self_score(
+    gold_dir: Path, tmp_path: Path, docs: Mapping[str, str] | None = None, *, shared_eval: Path = SHARED_EVAL
+) -> dict[str, float]:
+    """score.py's figures for the gold of ``gold_dir`` read back as a prediction (all 1.0 when sound)."""
+    pred = write_jsonl(gold_as_prediction(load_gold(gold_dir), docs), tmp_path / "gold.jsonl")
+    return score("extract", gold_dir, pred, shared_eval=shared_eval)
+
+
+def copied_pages(
+    texts: Mapping[str, str], shared_eval_dir: Path, min_len: int = 50, cjk_min: int | None = None
+) -> dict[str, list[str]]:
+    """copied_runs of each page (name -> text), for the pages where it found any."""
+    found = {name: copied_runs(text, shared_eval_dir, min_len, cjk_min) for name, text in sorted(texts.items())}
+    return {name: runs for name, runs in found.items() if runs}
