@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load test: ``missive serve`` over ~10,000 events, hit by wrk on loopback while an ingest writes.
 
-    python bench/load.py [--events 10000] [--duration 15] [--threads 2] [--connections 32] [--json]
+    python bench/load.py [--events 10000] [--duration 15] [--threads 2] [--connections 32] [--workers 2] [--json]
 
 Prints requests/s, p50/p95/p99 latency and the error rate of ``GET /api/events``. Needs ``wrk``
 (Debian: ``apt-get install -y wrk``). Everything runs on 127.0.0.1 in a temporary folder.
@@ -89,7 +89,8 @@ def wait_up(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"the server at {url} did not come up")
 
 
-def run(events: int, duration: int, threads: int, connections: int, ingest_pages: int) -> dict:
+def run(events: int, duration: int, threads: int, connections: int, ingest_pages: int, workers: int = 2,
+        path: str = "/api/events") -> dict:
     """Fill, serve, load; return the figures."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
@@ -103,8 +104,9 @@ def run(events: int, duration: int, threads: int, connections: int, ingest_pages
         fill_s = time.monotonic() - t
         write_pages(work / "incoming", ingest_pages)
         port = free_port()
-        server = subprocess.Popen([*missive, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        url = f"http://127.0.0.1:{port}/api/events"
+        server = subprocess.Popen([*missive, "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        url = f"http://127.0.0.1:{port}{path}"
         wait_up(url)
         writer = subprocess.Popen([*missive, "ingest", str(work / "incoming"), "--db", db, "--batch-size", "20"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
@@ -119,7 +121,7 @@ def run(events: int, duration: int, threads: int, connections: int, ingest_pages
         writer_running = writer.poll() is None
         figures.update(
             rps=figures["requests"] / figures["seconds"], error_rate=figures["errors"] / max(1, figures["requests"]),
-            events=events, fill_s=fill_s, threads=threads, connections=connections, duration_s=duration,
+            events=events, fill_s=fill_s, threads=threads, connections=connections, duration_s=duration, workers=workers, path=path,
             ingest_overlapped=writer_running or writer.returncode in (0, 6), cores=os.cpu_count(),
         )  # fmt: skip
         return figures
@@ -141,13 +143,16 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--ingest-pages", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2, help="missive serve --workers")
+    parser.add_argument("--path", default="/api/events", help="the URL path (and query) wrk requests")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args()
-    f = run(args.events, args.duration, args.threads, args.connections, args.ingest_pages)
+    f = run(args.events, args.duration, args.threads, args.connections, args.ingest_pages, args.workers, args.path)
     if args.json:
         print(json.dumps(f))
         return
-    print(f"GET /api/events over {f['events']} events, wrk -t{f['threads']} -c{f['connections']} -d{f['duration_s']}s, ingest running")
+    print(f"GET {f['path']} over {f['events']} events, {f['workers']} server workers, "
+          f"wrk -t{f['threads']} -c{f['connections']} -d{f['duration_s']}s, ingest running")  # fmt: skip
     print(f"requests/s {f['rps']:.0f}  p50 {f['p50_ms']:.1f} ms  p95 {f['p95_ms']:.1f} ms  p99 {f['p99_ms']:.1f} ms  "
           f"errors {f['errors']} ({f['error_rate']:.2%})")  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -11,7 +12,7 @@ from .. import jobs, resolve
 from ..codec import to_dict
 from ..errors import NotFoundError
 from .formats import EVENT_TABLE, REPORT_TABLE, event_contract, event_row, report_contract, report_row, write_rows
-from ..settings import TOKEN_ENV, resolve_db
+from ..settings import DB_ENV, TOKEN_ENV, resolve_db
 from ..store import open_store
 from .app import cli
 from .render import format_comparison, format_explanation
@@ -187,12 +188,30 @@ def export(db: str | None, what: str, fmt: str, output: str | None) -> None:
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--token", envvar=TOKEN_ENV, default=None,
               help=f"Token that allows writes through the API [env {TOKEN_ENV}]; read-only without one.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each with its own store connection and read cache).")
+@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request.")
 @handle_errors
-def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+def serve(db: str | None, host: str, port: int, token: str | None, workers: int, access_log: bool) -> None:
     """Serve the REST API and the web app over the store."""
     import uvicorn
 
+    # Worker processes build the app themselves from the environment (app_from_env),
+    # so the store and token travel there; the token never appears on a command line.
+    os.environ[DB_ENV] = resolve_db(db)
+    if token:
+        os.environ[TOKEN_ENV] = token
+    else:
+        os.environ.pop(TOKEN_ENV, None)
+    from ..web.serving import NoDelayHTTP
+
+    uvicorn.run(f"{__name__}:app_from_env", factory=True, host=host, port=port, workers=workers,
+                access_log=access_log, http=NoDelayHTTP)  # fmt: skip
+
+
+def app_from_env() -> Any:
+    """The desk app over ``$MISSIVE_DB`` with ``$MISSIVE_API_TOKEN``: the factory uvicorn workers import."""
     from ..web import create_app
 
-    app = create_app(resolve_db(db), token=token, ingest=jobs.ingest_uploads, resolve=jobs.resolve_store)
-    uvicorn.run(app, host=host, port=port)
+    return create_app(resolve_db(None), token=os.environ.get(TOKEN_ENV) or None,
+                      ingest=jobs.ingest_uploads, resolve=jobs.resolve_store)  # fmt: skip

@@ -21,6 +21,9 @@ from jinja2 import Environment, FileSystemLoader
 
 from ..store.base import Store
 from .api import router as api_router
+from .cache import ENTRIES as CACHE_ENTRIES
+from .cache import ReadCache
+from .common import app_store
 from .errors import install_error_handlers
 from .security import GuardMiddleware, RateLimiter
 from .views import install_filters
@@ -57,6 +60,7 @@ def create_app(
     max_body: int = MAX_BODY,
     writes_per_minute: int = WRITES_PER_MINUTE,
     open_store: Callable[[str], Store] | None = None,
+    cache_entries: int = CACHE_ENTRIES,
 ) -> FastAPI:
     """Build the desk over the store at ``store_url``.
 
@@ -64,6 +68,7 @@ def create_app(
     what ``POST /api/pages`` calls with the uploaded files and an open store;
     ``resolve`` re-merges events after an override is stored (the CLI passes
     ``jobs.resolve_store``; without it, events change at the next resolve).
+    ``cache_entries`` bounds the read cache of API answers (0 turns it off).
     """
     app = FastAPI(
         title="missive",
@@ -93,6 +98,8 @@ def create_app(
     app.include_router(api_router)
     app.include_router(html_router)
     app.mount("/static", StaticFiles(directory=str(here / "static")), name="static")
+    # Inside the guard (added first), so cached answers get the security headers too.
+    app.add_middleware(ReadCache, store=lambda: app_store(app), opened=lambda: app.state.store, entries=cache_entries)
     app.add_middleware(GuardMiddleware, max_body=max_body)
 
     return app

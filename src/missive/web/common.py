@@ -40,11 +40,16 @@ def store_for(request: Request) -> Iterator[Store]:
     call; the stores are made for sharing (SQLite: a reader connection per
     thread and one writer; PostgreSQL: a locked connection).
     """
-    state = request.app.state
+    yield app_store(request.app)
+
+
+def app_store(app: Any) -> Store:
+    """The app's store, opened on first use (see :func:`store_for`)."""
+    state = app.state
     with state.store_lock:
         if state.store is None:
             state.store = state.open_store(state.store_url)
-    yield state.store
+        return state.store
 
 
 def _date(value: str | None, name: str) -> PartialDate | None:
