@@ -7,8 +7,9 @@ shared score.py, no page copies text from the eval pages, and `missive
 extract` keeps an F1 floor on them. The corpus-specific checks (coverage,
 encodings, thresholds) stay in each test module.
 
-Functions that need /work/shared/eval take it as an argument: the tests get it
-from the ``shared_eval`` fixture, which skips where it is absent.
+Functions that read /work/shared/eval take its folder (``shared_eval``, by
+default the one beside the repo): the tests pass the ``shared_eval`` fixture,
+which skips them where the folder is absent.
 """
 
 from __future__ import annotations
@@ -52,6 +53,31 @@ def load_gold(folder: Path) -> dict[str, dict]:
         path.stem: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(Path(folder).glob("*.json"))
     }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a corpus's gold covers, for the corpus-specific coverage checks."""
+
+    look_alikes: int  # pages with no event: they only look like they hold one
+    types: frozenset[str]
+    years: tuple[str, ...]  # sorted years of the dated events
+    langs: Counter[str]
+    replies: int
+    most_events: int  # events on the busiest page (a round-up)
+
+
+def coverage(gold: Mapping[str, dict]) -> Coverage:
+    """Count what a corpus's gold readings cover (types, years, languages, look-alikes)."""
+    events = [e for reading in gold.values() for e in reading["events"]]
+    return Coverage(
+        look_alikes=sum(not reading["events"] for reading in gold.values()),
+        types=frozenset(e["type"] for e in events),
+        years=tuple(sorted({e["date"][:4] for e in events if e["date"]})),
+        langs=Counter(reading["lang"] for reading in gold.values()),
+        replies=sum(bool(e["reply"]) for e in events),
+        most_events=max((len(reading["events"]) for reading in gold.values()), default=0),
+    )
 
 
 def check_gold_schema(
@@ -193,6 +219,14 @@ def score(mode: str, gold_dir: Path, pred_path: Path, *, shared_eval: Path = SHA
     return parse_figures(scorer_output(mode, gold_dir, pred_path, shared_eval=shared_eval))
 
 
+def self_score(
+    gold_dir: Path, tmp_path: Path, docs: Mapping[str, str] | None = None, *, shared_eval: Path = SHARED_EVAL
+) -> dict[str, float]:
+    """score.py's figures for the gold of ``gold_dir`` read back as a prediction (all 1.0 when sound)."""
+    pred = write_jsonl(gold_as_prediction(load_gold(gold_dir), docs), tmp_path / "gold.jsonl")
+    return score("extract", gold_dir, pred, shared_eval=shared_eval)
+
+
 def extract_and_score(
     pages_dir: Path, gold_dir: Path, tmp_path: Path, *, shared_eval: Path = SHARED_EVAL
 ) -> dict[str, float]:
@@ -245,48 +279,15 @@ def copied_runs(text: str, shared_eval_dir: Path, min_len: int = 50, cjk_min: in
     Two rules: a sentence of at least ``min_len`` characters equal to one of
     theirs; and, with ``cjk_min``, any run of that many characters (whitespace
     collapsed) of theirs. The run rule is meant for Chinese and Korean pages,
-    whose sentences have no spaces to vary; English pages share names and titles
-    with any outlet (30-character runs like "Chinese President Xi Jinping"), so
-    pass None for them.
+    where a copied clause need not be a whole sentence; English pages share
+    leaders' names and titles with every outlet (a 30-character run such as
+    "Russian President Vladimir Putin"), so pass None for them.
     """
     their_sentences, their_runs = _eval_index(Path(shared_eval_dir), min_len, cjk_min)
     copied = sentences(text, min_len) & their_sentences
     if cjk_min:
         copied |= _runs(text, cjk_min) & their_runs
     return sorted(copied)
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """What a corpus's gold covers, for the corpus-specific coverage checks."""
-
-    look_alikes: int  # pages with no event: they only look like they hold one
-    types: frozenset[str]
-    years: tuple[str, ...]  # sorted years of the dated events
-    langs: Counter[str]
-    replies: int
-    most_events: int  # events on the busiest page (a round-up)
-
-
-def coverage(gold: Mapping[str, dict]) -> Coverage:
-    """Count what a corpus's gold readings cover (types, years, languages, look-alikes)."""
-    events = [e for reading in gold.values() for e in reading["events"]]
-    return Coverage(
-        look_alikes=sum(not reading["events"] for reading in gold.values()),
-        types=frozenset(e["type"] for e in events),
-        years=tuple(sorted({e["date"][:4] for e in events if e["date"]})),
-        langs=Counter(reading["lang"] for reading in gold.values()),
-        replies=sum(bool(e["reply"]) for e in events),
-        most_events=max((len(reading["events"]) for reading in gold.values()), default=0),
-    )
-
-
-def self_score(
-    gold_dir: Path, tmp_path: Path, docs: Mapping[str, str] | None = None, *, shared_eval: Path = SHARED_EVAL
-) -> dict[str, float]:
-    """score.py's figures for the gold of ``gold_dir`` read back as a prediction (all 1.0 when sound)."""
-    pred = write_jsonl(gold_as_prediction(load_gold(gold_dir), docs), tmp_path / "gold.jsonl")
-    return score("extract", gold_dir, pred, shared_eval=shared_eval)
 
 
 def copied_pages(
