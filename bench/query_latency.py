@@ -130,13 +130,14 @@ def measure(store, info: dict, repeats: int) -> dict:
     return results
 
 
-def _postgres_url() -> str:
+def _postgres_url(admin: str) -> str:
+    """A new, empty ``missive_bench`` database on the server of ``admin`` (an existing database's URL)."""
     import psycopg
 
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+    with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
         conn.execute(f"CREATE DATABASE {PG_DB}")
-    return f"postgresql://postgres@127.0.0.1:5432/{PG_DB}"
+    return admin.rsplit("/", 1)[0] + f"/{PG_DB}"
 
 
 def main() -> None:
@@ -146,6 +147,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--build", choices=["bulk", "api"], default="bulk")
+    parser.add_argument("--pg-admin", default=PG_ADMIN, help="URL of an existing database on the server to use")
     parser.add_argument("--sqlite-path", help="keep the SQLite store here; if it exists, measure it without loading")
     args = parser.parse_args()
     how = {"bulk": "bench/bulk_store.py: executemany (SQLite) / COPY (PostgreSQL) into the migrated schema",
@@ -154,7 +156,7 @@ def main() -> None:
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     with tempfile.TemporaryDirectory() as tmp:
         for backend in backends:
-            url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url()
+            url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url(args.pg_admin)
             reuse = backend == "sqlite" and args.sqlite_path and Path(args.sqlite_path).exists()
             if backend == "sqlite" and args.sqlite_path:
                 url = args.sqlite_path
