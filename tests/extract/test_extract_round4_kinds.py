@@ -77,6 +77,16 @@ LISTS = [
      "general secretary of the Communist Party of China, Vladimir Putin, president of the Russian Federation, and "
      "Alexander Lukashenko, president of the Republic of Belarus.",
      [("Kim Jong Un", n, "greetings", "2024-12-30", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    # received from a group, the senders named in the next sentence
+    ("Kim Jong Un received New Year cards from heads of state of different countries.\n"
+     "Among them were Xi Jinping, Vladimir Putin and Alexander Lukashenko.",
+     [(n, "Kim Jong Un", "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    # the day of a message received is not the day of the others' messages in the next sentence
+    ("Xi Jinping received a congratulatory message from Kim Jong Un on Monday. Vladimir Putin and Alexander "
+     "Lukashenko also sent congratulatory messages to Xi.",
+     [("Alexander Lukashenko", "Xi Jinping", "congratulatory", "2024-12-31", "none"),
+      ("Kim Jong Un", "Xi Jinping", "congratulatory", "2024-12-30", "none"),
+      ("Vladimir Putin", "Xi Jinping", "congratulatory", "2024-12-31", "none")]),
     # "similar cards were sent to": the kind and the sender of the sentence before
     ("Kim Jong Un sent a New Year card to Xi Jinping. Similar cards were sent to Vladimir Putin and Alexander Lukashenko.",
      [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),

@@ -287,7 +287,8 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
             from_context = cand.rule.startswith(("pronoun", "passive", "listed"))
             weekdays = [e for e in find_act_dates(text, prev.start, prev.end) if e.weekday is not None or from_context]
             out += [(weekdays[0], prev)] if weekdays else []
-        elif _HOSTED.search(prev.text) and any(m.key == cand.recipient.key for m in mentions_of.get(i - 1, [])):
+        elif (cand.trigger.type == "verbal" or cand.rule.startswith(("conveyed", "message-from"))) and _HOSTED.search(prev.text) \
+                and any(m.key == cand.recipient.key for m in mentions_of.get(i - 1, [])):
             # "X received the envoy on Tuesday. She conveyed Y's verbal message": dated the day of the meeting
             days = [e for e in find_act_dates(text, prev.start, prev.end) if e.offset is None and not e.same_day]
             out += [(days[0], prev)] if days else []

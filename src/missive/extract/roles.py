@@ -95,7 +95,9 @@ class Context:
     speaker: Mention | None = None
     last_type: str = ""
     subjects: list[Mention] = field(default_factory=list)  # the first person each sentence names
-    pending: tuple[list[Mention], Trigger] | None = None  # "sent cards to heads of state ...": who, and the cue
+    # "sent cards to heads of state ..." / "received cards from heads of state ...": who, the cue, and
+    # whether the people a later list names are the addressees (True) or the senders (False)
+    pending: tuple[list[Mention], Trigger, bool] | None = None
     sentence_of: dict[int, Span] = field(default_factory=dict)
 
 
@@ -184,11 +186,12 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         ctx.subjects.append(ms[0])
     listed = _LIST_INTRO.match(stext)
     if listed and ctx.pending and not triggers:  # "They are A, president of X, B and C.": the addressees of the cue before
-        senders, trig = ctx.pending
+        known, trig, to_listed = ctx.pending
         ctx.pending = None
         named = [m for m in ms if m.start >= sent.start + listed.end()]
-        return [Candidate(s, r, trig, sent, "listed", hint=ctx.last_type) for s in senders
-                for r in (_list_from(text, named, 0) if named else []) if s.key != r.key]
+        people = _list_from(text, named, 0) if named else []
+        pairs = [(s, r) for s in known for r in people] if to_listed else [(s, r) for s in people for r in known]
+        return [Candidate(s, r, trig, sent, "listed", hint=ctx.last_type) for s, r in pairs if s.key != r.key]
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     question = stext.rstrip(" \"'”’)").endswith("?")  # "Will Xi send a message?" states no act
@@ -234,19 +237,20 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 # "Leaders of ... sent messages to X", "X received congratulations from ...",
                 # "Congratulations to X": X is the page's addressee; the senders follow.
                 ctx.recipients = recipients
+                ctx.pending = (recipients, trig, False)  # "X received cards from heads of state. Among them were ..."
             continue
         if not recipients and items:
             recipients, rule = list(items), rule + "+list"
         if not recipients and _TO_SOMEONE_ELSE.match(text, trig.end, sent.end):
             ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
-            ctx.pending = (senders, trig)  # "... heads of state. Among them were A, B and C."
+            ctx.pending = (senders, trig, True)  # "... heads of state. Among them were A, B and C."
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)
             rule += "+context"
             if not recipients:
                 ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
-                ctx.pending = (senders, trig)
+                ctx.pending = (senders, trig, True)
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         for s, r in _pairs(text, sent, senders, recipients, ms):
