@@ -72,6 +72,13 @@ LISTS = [
      "- Miguel Diaz-Canel, first secretary of the Communist Party of Cuba.\n"
      "The cards wished them success.",
      [("Kim Jong Un", n, "greetings", "2024-12-31", "new_year") for n in ("Miguel Diaz-Canel", "Xi Jinping")]),
+    # item lines that open with the addressee's title
+    ("Vladimir Putin sent New Year greetings to the leaders of CIS countries:\n- President of Azerbaijan Ilham Aliyev;\n"
+     "- President of Belarus Alexander Lukashenko.\nThe President wished them good health.",
+     [("Vladimir Putin", n, "greetings", "2024-12-31", "new_year") for n in ("Alexander Lukashenko", "Ilham Aliyev")]),
+    # lines after the colon that open with no name are no list
+    ("Kim Jong Un sent New Year cards to the following leaders:\nThe cards wished prosperity to the people.\n"
+     "Xi Jinping thanked him.", []),
     # the addressees named in the next sentence, the day in the one before
     ("Kim Jong Un sent New Year cards to heads of state of various countries on December 30. They are Xi Jinping, "
      "general secretary of the Communist Party of China, Vladimir Putin, president of the Russian Federation, and "

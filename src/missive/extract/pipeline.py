@@ -352,7 +352,8 @@ def _list_items(text: str, sents: list[Span], i: int, mentions_of: dict[int, lis
         at_line_start = text[sent.start - 1] == "\n"
         bullet = _BULLET.match(text, sent.start)
         first = sent.start + (bullet.end() - bullet.start() if bullet else 0)
-        if not (at_line_start and ms and ms[0].start == first):
+        lead = text[first : ms[0].start] if ms else "x"
+        if not (at_line_start and ms and all(w[0].isupper() or w in ("of", "the", "and") for w in lead.split())):
             if at_line_start or not items:
                 break
             continue  # a second sentence of the same item line
