@@ -13,6 +13,7 @@ from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report,
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
 from .occasions import Found, anniversary_in, check_number, election_year, event_day, event_year, occasion_in
+from .layout import headline, link_line, list_items, teasers
 from .pagedate import article_part, body_year, find_dateline
 from .registry import Registry, load_registry
 from .roles import Candidate, Context, assign, note_speaker
@@ -23,10 +24,6 @@ _DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:lea
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
 # A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
 _SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
-# Finite verbs of a headline that states an act ("Xi sends message to ..."); a link line has none.
-_VERB = re.compile(r"\b(?:sends?|sent|congratulat(?:es|ed)|receives?|received|writes?|wrote|phones?|phoned|holds?|held|has|had|"
-                   r"exchanges?|exchanged|conveys?|conveyed|thanks|thanked|expresses?|expressed|extends?|extended|speaks?|spoke|"
-                   r"talked|offers?|offered|says?|said|is|was|were|are|calls|called|greets|greeted|replies|replied|mourns|mourned)\b", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 
 
@@ -114,14 +111,14 @@ def extract_reports(doc: Document) -> list[Report]:
     mentions_of: dict[int, list[Mention]] = {}
     for i, sent in enumerate(sents):
         mentions_of[i] = find_mentions(text, sent.start, sent.end, registry, ref or (anchor.implied if anchor else None), seen)
-    teasers = _teasers(text, sents, mentions_of)
+    teased = teasers(text, sents, mentions_of)
     for i, sent in enumerate(sents):
         ms = mentions_of[i]
         note_speaker(text, sent, ms, ctx)
-        trigs = [] if i in teasers or i and _link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
-        for cand in assign(text, sent, trigs, ms, ctx, cues, _list_items(text, sents, i, mentions_of)):
-            reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of, teasers)
-            reading.headline = _headline(text, sent)
+        trigs = [] if i in teased or i and link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
+        for cand in assign(text, sent, trigs, ms, ctx, cues, list_items(text, sents, i, mentions_of)):
+            reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of, teased)
+            reading.headline = headline(text, sent)
             readings.append(reading)
     readings = _apply_reply_markers(readings)
     readings = _fold_into_calls(readings)
@@ -180,7 +177,7 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
         return found, sent
     # Neighbouring sentences, but no link lines: a related headline's occasion is another article's.
-    window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and _link_line(text, sents[j])) and j not in teasers]
+    window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and link_line(text, sents[j])) and j not in teasers]
     for j in window:  # a numbered anniversary or birthday anywhere near the message
         f = anniversary_in(text, sents[j].start, sents[j].end, born)
         if f:
@@ -336,57 +333,6 @@ def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
                 r.occasion = Occasion("thanks", None, "thanks for an earlier message")
                 r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
     return out
-
-
-_LIST_HEAD = re.compile(r"(?::|\bthe following(?: [\w-]+){0,4})\s*$")
-_BULLET = re.compile(r"[-–•*·]\s*|\d{1,2}[.)]\s*")
-
-
-def _list_items(text: str, sents: list[Span], i: int, mentions_of: dict[int, list[Mention]]) -> list[Mention]:
-    """The people of a list that follows sentence ``i`` one per line, each line opening with a name."""
-    if not _LIST_HEAD.search(sents[i].text):
-        return []
-    items: list[Mention] = []
-    for j in range(i + 1, len(sents)):
-        sent, ms = sents[j], mentions_of.get(j, [])
-        at_line_start = text[sent.start - 1] == "\n"
-        bullet = _BULLET.match(text, sent.start)
-        first = sent.start + (bullet.end() - bullet.start() if bullet else 0)
-        lead = text[first : ms[0].start] if ms else "x"
-        if not (at_line_start and ms and all(w[0].isupper() or w in ("of", "the", "and") for w in lead.split())):
-            if at_line_start or not items:
-                break
-            continue  # a second sentence of the same item line
-        items.append(ms[0])
-    return items
-
-
-_READ_ALSO = re.compile(r"(?:Read|See) (?:also|more)\b|Also (?:read|see)\b|Related\b|More (?:on|from)\b|Recommended\b", re.I)
-
-
-def _teasers(text: str, sents: list[Span], mentions_of: dict[int, list[Mention]]) -> frozenset[int]:
-    """Lines that tease another story: "Read also: ...", or a headline about people the article never names."""
-    heads = {i for i, s in enumerate(sents) if _headline(text, s)}
-    named = {m.key for i, ms in mentions_of.items() if i not in heads for m in ms}
-    out = set()
-    for i, s in enumerate(sents):
-        if _READ_ALSO.match(s.text):
-            out.add(i)
-        elif i in heads and named and any(m.key not in named for m in mentions_of.get(i, [])):
-            out.add(i)
-    return frozenset(out)
-
-
-def _headline(text: str, sent: Span) -> bool:
-    """A whole line with no sentence end: a title ("Kim Sends Greetings to Russian President")."""
-    whole = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
-    return whole and len(sent.text) < 160 and not re.search(r"[.!?:\"”]$", sent.text)
-
-
-def _link_line(text: str, sent: Span) -> bool:
-    """A line past the title with no verb and no sentence end: a menu or related-headline link, no act."""
-    whole = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
-    return whole and len(sent.text) < 140 and not re.search(r"[.!?:\"”]$", sent.text) and not _VERB.search(sent.text)
 
 
 def _fold_into_calls(readings: list[Reading]) -> list[Reading]:
