@@ -6,8 +6,8 @@ line per event, so the parent can tell which pattern hung if the child has to be
                                            {"try": i, ...} / {"done": i, "verdict": ..., ...}
 
 A linear search takes about 4x as long on the 4x string; a quadratic one about 16x, a cubic one 64x.
-Growth is judged on the minimum of a few repeats, and only above an absolute floor, so that noise
-on sub-millisecond timings (a loaded machine) cannot flag a pattern.
+Times are CPU time of this process (on a loaded machine, wall time includes other jobs' turns on
+the core); growth is judged on the minimum of a few repeats, and only above an absolute floor.
 
 Patterns are caught where they are compiled (``re._compile``, which every ``re`` function uses) when
 the caller is a missive module; the pipeline runs over a few pages first, so the patterns that the
@@ -27,7 +27,7 @@ from typing import Callable
 SIZE = 5_000  # n; the large probe is GROWTH_SIZE * n
 GROWTH_SIZE = 4
 CAP_S = 0.5  # any probe of n characters slower than this fails outright
-RATIO = 8.0  # time(4n) / time(n) above this is super-linear (linear ~4, quadratic ~16: halfway, geometrically)
+RATIO = 10.0  # time(4n) / time(n) above this is super-linear (linear ~4, quadratic ~16)
 FLOOR_S = 0.05  # ... but only when time(4n) is at least this: below it the ratio is noise
 REPEATS = 3  # a probe slow enough to judge (time(4n) >= FLOOR_S) is re-timed: the minimum of each size is kept
 CLEAR_S = 1.0  # a super-linear verdict with time(4n) above this is no noise: not re-timed
@@ -115,11 +115,11 @@ def probes(pattern: str | bytes) -> list[tuple[str, Callable[[int], str]]]:
 
 def time_once(compiled: re.Pattern, subject: str | bytes) -> float:
     """One search plus the first 50 matches of finditer, the way the stages use a pattern."""
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs taking the core do not count
     compiled.search(subject)
     for _ in zip(range(50), compiled.finditer(subject)):
         pass
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def measure(compiled: re.Pattern, build: Callable[[int], str], as_bytes: bool, n: int) -> dict:
