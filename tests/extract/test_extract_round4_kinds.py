@@ -264,3 +264,21 @@ def test_letters_and_occasions(text: str, expected: list[tuple]) -> None:
     rows = sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind, r.reply)
                   for r in extract_reports(doc))
     assert rows == sorted(expected)
+
+
+PHRASINGS = [
+    # "in a message" after a clause with subject and object: the subject wrote to the object
+    ("Kim Jong Un wished Vladimir Putin a happy birthday in a message on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "message", "2024-01-01", "birthday")]),
+    # "cabled Y to congratulate him": one congratulatory message
+    ("Xi Jinping cabled Vladimir Putin on Monday to congratulate him on his birthday.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-01-01", "birthday")]),
+    # "In a telegram to A, B expressed condolences": B wrote, the kind from the clause
+    ("In a telegram to Kim Jong Un, Vladimir Putin expressed condolences over the floods.",
+     [("Vladimir Putin", "Kim Jong Un", "condolence", "2024-01-03", "condolence")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PHRASINGS, ids=[c[0][:50] for c in PHRASINGS])
+def test_more_phrasings(text: str, expected: list[tuple]) -> None:
+    assert _rows(text, "2024-01-03") == sorted(expected)

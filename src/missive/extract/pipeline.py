@@ -154,7 +154,7 @@ class _PageDates:
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
     if cand.trigger.id in ("ellipsis", "similar-passive"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
         return cand.hint or "message"
-    if cand.trigger.id != "message":
+    if cand.trigger.id not in ("message", "cabled"):
         return cand.trigger.type
     clause = text[cand.trigger.end : min(cand.sentence.end, cand.trigger.end + 120)]
     for _, qtype, rx in cues.qualifiers:

@@ -213,6 +213,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if trig.id == "congratulated" and _MEETING.search(stext):
             continue
+        if k and trig.id == "congratulated" and re.search(r"\bto\s+$", pre):
+            continue  # "cabled Y to congratulate him": the purpose of the cue before, not a second act
         clause = _clause(text, sent, trig)  # "A sent a letter on April 20, and B replied ...": A's letter is no reply
         reply = trig.id == "reply-message" or any(rx.search(clause) for _, rx in cues.reply)
         recall = _RECALL.search(pre)
@@ -398,6 +400,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
         return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
+    if trig.id in ("message", "letter") and _IN_A_MESSAGE.search(pre) and len(_distinct(before)) >= 2 and not _IN_MESSAGE.search(pre[:-len(_IN_A_MESSAGE.search(pre).group(0))] or "x"):
+        # "X wished Y a happy birthday in a message": the clause's subject wrote to its object
+        writer = _list_from(text, before, 0)
+        rest = [m for m in before if all(m.key != w.key for w in writer)]
+        if rest and not re.search(r"[.;]", text[writer[-1].end : rest[0].start]):
+            return writer, _list_from(text, rest, 0), "in-a-message"
     if trig.id == "phone-call" and _IN_A_CALL.search(pre) and before:
         # "X expressed condolences to Y in a phone call": the clause's subject called the one it addressed
         caller = _list_from(text, before, 0)
@@ -438,7 +446,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if trig.id == "phone-call" and not senders:
         people = _distinct(ms)
         return people[:1], people[1:2], "call-between"
-    if trig.text.lower().endswith(" to"):  # "wrote to Y": the addressee follows at once
+    if trig.text.lower().endswith(" to") or trig.id == "cabled":  # "wrote to Y", "cabled Y": the addressee follows at once
         to = _after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
     else:
         to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
@@ -458,6 +466,8 @@ def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -
     if after and re.search(r"\bto\b", text[trig.end : after[0].start]):
         skip = len(_list_from(text, after, 0))
         keys = {m.key for m in _list_from(text, after, 0)}
+        if skip >= 2 and not [m for m in after[skip:] if m.key not in keys]:
+            return [after[skip - 1]]  # "In a telegram to A, B expressed ...": the comma closed the addressee, B wrote
         after = [m for m in after[skip:] if m.key not in keys]
     if not after:
         return []
