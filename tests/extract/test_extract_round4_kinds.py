@@ -273,6 +273,11 @@ PHRASINGS = [
     # "cabled Y to congratulate him": one congratulatory message
     ("Xi Jinping cabled Vladimir Putin on Monday to congratulate him on his birthday.",
      [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-01-01", "birthday")]),
+    # the one who asked for a call placed it; "with him" is the other one the sentence named
+    ("Vladimir Putin had a telephone conversation with Alexander Lukashenko at the latter's request.",
+     [("Alexander Lukashenko", "Vladimir Putin", "call", "2024-01-03", "none")]),
+    ("At the request of Alexander Lukashenko, Vladimir Putin held a telephone conversation with him.",
+     [("Alexander Lukashenko", "Vladimir Putin", "call", "2024-01-03", "none")]),
     # "In a telegram to A, B expressed condolences": B wrote, the kind from the clause
     ("In a telegram to Kim Jong Un, Vladimir Putin expressed condolences over the floods.",
      [("Vladimir Putin", "Kim Jong Un", "condolence", "2024-01-03", "condolence")]),

@@ -42,7 +42,7 @@ _MEETING = re.compile(r"\b(?:met|meets|meeting|talks with|visit\w*|banquet|recep
                       r"|(?:at|during|in) (?:the|their|his|her|a) (?:\w+ ){0,2}(?:talks|summit|ceremony)|held talks(?! by (?:tele)?phone)|in person|face-to-face|on the sidelines)\b", re.I)
 # "He sent ...", and a bare title as subject ("The President also sent ...") is the leader just named.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It|The (?:President|Prime Minister|Premier|Chairman|General Secretary|Head of State|King|Emperor)(?! of\b))\b")
-_OBJ_PRONOUN = re.compile(r"\bto (?:him|her|me|us)\b")
+_OBJ_PRONOUN = re.compile(r"\b(?:to|with) (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
 _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
 _SPEAKS = re.compile(r"^\s*+,?\s*+(?:(?:said|wrote|noted|stressed|added|stated)\s*+)?$")
@@ -450,6 +450,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         to = _after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
     else:
         to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
+    him = _OBJ_PRONOUN.search(text, trig.end, min(sent.end, trig.end + 40))
+    if not to and him and not _ME.search(him.group(0)):
+        # "At the request of X, Y held a conversation with him": "him" is the other one this sentence named
+        to = [m for m in ms if m.end <= trig.start and all(m.key != s.key for s in senders)][:1]
     if not to:
         to = _pronoun_target(text, trig.end, ctx)
     if not to and trig.id == "phone-call":
@@ -457,7 +461,18 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         to = later[:1]
     if not to and trig.id == "phone-call" and len(senders) >= 2:  # "A and B talked by phone": the first named called
         return senders[:1], senders[1:2], "call-among"
+    if trig.id == "phone-call" and len(senders) == 1 and len(to) == 1 and _asked_by(text, sent, to[0]):
+        return to, senders, rule + "+request"  # the one who asked for the call placed it
     return senders, to, rule
+
+
+def _asked_by(text: str, sent: Span, other: Mention) -> bool:
+    """ "at the latter's request", "at the request of Y": the call's addressee as written asked for it."""
+    stext = text[sent.start : sent.end]
+    if re.search(r"\bat the latter['’]s (?:request|initiative)\b", stext):
+        return True
+    m = re.search(r"\b[Aa]t the (?:request|initiative) of\s+(?:[\w'’-]+\s+){0,4}?$", text[sent.start : other.start])
+    return bool(m)
 
 
 def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -> list[Mention]:
