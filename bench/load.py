@@ -2,6 +2,7 @@
 """Load test: ``missive serve`` over ~10,000 events, hit by wrk on loopback while an ingest writes.
 
     python bench/load.py [--events 10000] [--duration 15] [--threads 2] [--connections 32] [--workers 2] [--json]
+    python bench/load.py --in-process      # CPU per request on the app itself, cache off and on
 
 Prints requests/s, p50/p95/p99 latency and the error rate of ``GET /api/events``. Needs ``wrk``
 (Debian: ``apt-get install -y wrk``). Everything runs on 127.0.0.1 in a temporary folder.
@@ -136,6 +137,41 @@ def run(events: int, duration: int, threads: int, connections: int, ingest_pages
         shutil.rmtree(work, ignore_errors=True)
 
 
+def in_process(db: str, path: str, count: int = 200) -> dict:
+    """CPU milliseconds per request of ``path`` called on the ASGI app directly (no HTTP, no
+    client): with the read cache off (every request computed) and on (all but the first kept)."""
+    import asyncio
+
+    from missive.web import create_app
+
+    async def call(app, target: str) -> int:
+        route, _, query = target.partition("?")
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+                 "path": route, "raw_path": route.encode(), "query_string": query.encode(), "root_path": "",
+                 "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}  # fmt: skip
+        status = 0
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            nonlocal status
+            status = message.get("status", status)
+
+        await app(scope, receive, send)
+        return status
+
+    async def timed(entries: int) -> float:
+        app = create_app(db, cache_entries=entries)
+        assert await call(app, path) == 200, f"GET {path} failed"
+        start = time.process_time()
+        for _ in range(count):
+            await call(app, path)
+        return (time.process_time() - start) / count * 1000
+
+    return {"path": path, "uncached_cpu_ms": asyncio.run(timed(0)), "cached_cpu_ms": asyncio.run(timed(256))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -146,7 +182,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="missive serve --workers")
     parser.add_argument("--path", default="/api/events", help="the URL path (and query) wrk requests")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--in-process", action="store_true", help="time one request on the app itself, no server or wrk")
     args = parser.parse_args()
+    if args.in_process:
+        work = Path(tempfile.mkdtemp(prefix="missive-load-"))
+        try:
+            fill(str(work / "load.db"), args.events)
+            f = in_process(str(work / "load.db"), args.path)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps(f) if args.json else
+              f"GET {f['path']} in process: {f['uncached_cpu_ms']:.2f} ms CPU computed, {f['cached_cpu_ms']:.3f} ms from the read cache")  # fmt: skip
+        return
     f = run(args.events, args.duration, args.threads, args.connections, args.ingest_pages, args.workers, args.path)
     if args.json:
         print(json.dumps(f))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -15,6 +16,13 @@ from missive.web import create_app
 from missive.web.cache import ReadCache, etag_of, matches
 from missive.web.common import event_summary
 from missive.web.schemas import EventOut
+
+
+def run(coro: Any) -> Any:
+    """asyncio.run on a thread of its own: other tests (the browser's) may leave a loop running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
 
 TOKEN = desk_corpus.TOKEN
 
@@ -163,20 +171,20 @@ def test_what_is_kept(method: str, path: str, kept: bool) -> None:
     backend = Backend()
     cache = _cache(backend)
     for _ in range(3):
-        asyncio.run(_get(cache, path, method))
+        run(_get(cache, path, method))
     assert len(backend.calls) == (1 if kept else 3)
 
 
 def test_a_new_generation_recomputes_and_no_generation_turns_the_cache_off() -> None:
     backend = Backend()
     cache = _cache(backend)
-    asyncio.run(_get(cache, "/api/events"))
+    run(_get(cache, "/api/events"))
     backend.generation = 2
-    _, body = asyncio.run(_get(cache, "/api/events"))
+    _, body = run(_get(cache, "/api/events"))
     assert b'"generation": 2' in body and len(backend.calls) == 2
     backend.generation = None  # a store that keeps no generation
-    asyncio.run(_get(cache, "/api/events"))
-    asyncio.run(_get(cache, "/api/events"))
+    run(_get(cache, "/api/events"))
+    run(_get(cache, "/api/events"))
     assert len(backend.calls) == 4
 
 
@@ -184,7 +192,7 @@ def test_the_cache_keeps_the_most_recent_entries_only() -> None:
     backend = Backend()
     cache = _cache(backend, entries=2)
     for path in ["/api/a", "/api/b", "/api/a", "/api/c", "/api/a", "/api/b"]:
-        asyncio.run(_get(cache, path))
+        run(_get(cache, path))
     # a, b computed; a hit (now most recent); c evicts b; a hit; b computed again
     assert backend.calls == ["/api/a", "/api/b", "/api/c", "/api/b"]
 
@@ -192,7 +200,7 @@ def test_the_cache_keeps_the_most_recent_entries_only() -> None:
 def test_an_answer_over_the_size_bound_is_served_whole_but_not_kept() -> None:
     backend = Backend()
     cache = _cache(backend, max_entry_bytes=10)
-    statuses = [asyncio.run(_get(cache, "/api/events")) for _ in range(2)]
+    statuses = [run(_get(cache, "/api/events")) for _ in range(2)]
     assert [s for s, _ in statuses] == [200, 200] and all(b'"path"' in b for _, b in statuses)
     assert len(backend.calls) == 2
 
@@ -205,7 +213,7 @@ def test_concurrent_misses_compute_once() -> None:
     async def many() -> list[tuple[int, bytes]]:
         return await asyncio.gather(*(_get(cache, "/api/events") for _ in range(8)))
 
-    answers = asyncio.run(many())
+    answers = run(many())
     assert backend.calls == ["/api/events"]
     assert len({body for _, body in answers}) == 1 and {s for s, _ in answers} == {200}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import http.client
 import os
 import socket
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import desk_corpus
 import pytest
@@ -19,6 +21,12 @@ from uvicorn.server import ServerState
 from missive.cli.record_commands import app_from_env
 from missive.settings import DB_ENV, TOKEN_ENV
 from missive.web.serving import NoDelayHTTP
+
+
+def run(coro: Any) -> Any:
+    """asyncio.run on a thread of its own: other tests (the browser's) may leave a loop running here."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_the_factory_reads_the_store_and_token_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -61,7 +69,7 @@ async def _accepted_nodelay() -> int:
 
 def test_worker_connections_get_tcp_nodelay() -> None:
     """Without it a keep-alive answer waits ~40 ms for the client's delayed ACK."""
-    assert asyncio.run(_accepted_nodelay()) != 0
+    assert run(_accepted_nodelay()) != 0
 
 
 def _free_port() -> int:
