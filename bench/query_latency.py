@@ -130,13 +130,16 @@ def measure(store, info: dict, repeats: int) -> dict:
     return results
 
 
-def _postgres_url(admin: str) -> str:
-    """A new, empty ``missive_bench`` database on the server of ``admin`` (an existing database's URL)."""
+def _postgres_url(admin: str, keep: bool = False) -> str:
+    """A new, empty ``missive_bench`` database on the server of ``admin`` (an existing database's URL);
+    with ``keep``, the one left by an earlier run (made empty if there is none)."""
     import psycopg
 
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
-        conn.execute(f"CREATE DATABASE {PG_DB}")
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]).fetchone()
+        if not (keep and found):
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
+            conn.execute(f"CREATE DATABASE {PG_DB}")
     return admin.rsplit("/", 1)[0] + f"/{PG_DB}"
 
 
@@ -148,6 +151,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--build", choices=["bulk", "api"], default="bulk")
     parser.add_argument("--pg-admin", default=PG_ADMIN, help="URL of an existing database on the server to use")
+    parser.add_argument("--pg-keep", action="store_true", help="measure the missive_bench database of an earlier run")
     parser.add_argument("--sqlite-path", help="keep the SQLite store here; if it exists, measure it without loading")
     args = parser.parse_args()
     how = {"bulk": "bench/bulk_store.py: executemany (SQLite) / COPY (PostgreSQL) into the migrated schema",
@@ -156,8 +160,9 @@ def main() -> None:
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     with tempfile.TemporaryDirectory() as tmp:
         for backend in backends:
-            url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url(args.pg_admin)
-            reuse = backend == "sqlite" and args.sqlite_path and Path(args.sqlite_path).exists()
+            url = str(Path(tmp) / "bench.db") if backend == "sqlite" else _postgres_url(args.pg_admin, args.pg_keep)
+            reuse = (backend == "sqlite" and args.sqlite_path and Path(args.sqlite_path).exists()) or (
+                backend == "postgres" and args.pg_keep and open_store(url).stats()["events"] == args.events)
             if backend == "sqlite" and args.sqlite_path:
                 url = args.sqlite_path
             open_store(url).close()  # migrate
