@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from concurrent.futures import ThreadPoolExecutor
 import http.client
 import os
@@ -38,6 +39,17 @@ def test_the_factory_reads_the_store_and_token_from_the_environment(monkeypatch:
     assert app.state.ingest is not None and app.state.resolve is not None
     monkeypatch.delenv(TOKEN_ENV)
     assert app_from_env().state.token is None  # no token: read-only
+
+
+def test_the_factory_leaves_what_was_loaded_out_of_collections(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A full collection over the loaded pipeline stalled a worker's requests for ~80 ms."""
+    monkeypatch.setenv(DB_ENV, str(tmp_path / "a.db"))
+    gc.unfreeze()
+    try:
+        app_from_env()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
 
 
 async def _accepted_nodelay() -> int:
