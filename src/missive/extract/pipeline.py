@@ -340,7 +340,7 @@ def _fold_into_calls(readings: list[Reading]) -> list[Reading]:
     calls = [r for r in readings if r.type == "call"]
     out = []
     for r in readings:
-        said = r.cand.trigger.id in ("congratulated", "congratulations-sent")
+        said = r.cand.trigger.id in ("congratulated", "congratulations-sent", "condolences-expressed")
         pair = {r.cand.sender.key, r.cand.recipient.key}
         call = next((c for c in calls if {c.cand.sender.key, c.cand.recipient.key} == pair and _compatible_dates(c, r)), None)
         if said and call is not None:
@@ -376,12 +376,12 @@ def _types_ok(a: Reading, b: Reading) -> bool:
         return False
     if a.headline or b.headline:  # a headline's "sends greetings" over the body's congratulatory message
         return True
-    loose = ("congratulated",)
+    loose = ("congratulated", "condolences-expressed")
     return a.cand.anaphoric or b.cand.anaphoric or a.cand.trigger.id in loose or b.cand.trigger.id in loose
 
 
 def _rank(r: Reading) -> tuple:
-    generic = r.cand.trigger.id in ("message", "congratulated")
+    generic = r.cand.trigger.id in ("message", "congratulated", "condolences-expressed")
     return (r.cand.trigger.id == "reply-message", not generic, not r.headline, not r.cand.anaphoric, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
 
 

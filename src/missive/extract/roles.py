@@ -27,7 +27,7 @@ _RESPECTIVELY = re.compile(r"\brespectively\b")
 _GAPPED_TO = re.compile(r"^\s+to\s+(?:(?:his|her|their|the)\s+(?:[\w'’-]+\s+){0,3})?$")  # "..., and C to (his counterpart) D"
 _GAPPED_JOIN = re.compile(r"[,;]\s*(?:and|while|whereas)?\s*(?:[A-Z][\w'’-]*\s+){0,4}$|\s(?:while|whereas)\s+(?:[\w'’-]+\s+){0,4}$")
 _IN_A_MESSAGE = re.compile(r"\b(?:in|via|through|by) (?:a |an )?(?:separate |written |brief |short )?$", re.I)
-_SAID_IN_CALL = ("congratulated", "congratulations-sent")
+_SAID_IN_CALL = ("congratulated", "congratulations-sent", "condolences-expressed")
 _RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
@@ -118,7 +118,8 @@ def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
     for prev, nxt in zip(ms[first:], ms[first + 1 :]):
         gap = text[prev.end : nxt.start]
         words = re.findall(r"[\w'’]+", gap)
-        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS for w in words) and not _COUNTERPART_GAP.match(gap):
+        # "A, DPRK leader B and C": a title written before the next name keeps the list going
+        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS and w.lower() not in title_words() for w in words) and not _COUNTERPART_GAP.match(gap):
             if not _appositive(gap):
                 break
             appositive_at = len(group) if appositive_at is None else appositive_at
@@ -202,7 +203,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if plan or question:
             continue
         pre = text[sent.start : trig.start]
-        if trig.id in ("congratulated", "message", "congratulations-sent") and (statement or _MEETING.search(stext)):
+        if trig.id in ("congratulated", "message", "congratulations-sent", "condolences-expressed") and (statement or _MEETING.search(stext)):
             continue
         if trig.id in _SAID_IN_CALL and call:  # congratulations offered in a call: the call is the one event
             continue
@@ -224,7 +225,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
         paired = _item_pairs(text, [m for m in ms if m.start >= trig.end])
         head = [m for m in ms if paired and trig.end <= m.start < paired[0][0].start]
-        if paired and not senders and len(paired) < 2 or paired and senders and not head:
+        later = [m for m in ms if m.start >= trig.end]
+        by_items = _item_pairs(text, later, _BY_SEP) if later and _BY_ITEMS.search(text, trig.start, later[0].start) else []
+        if len(by_items) >= 2:  # "... were sent by A to B, and by C to D": each "by" item its pair
+            senders, head, paired = [], [], by_items
+        elif paired and not senders and len(paired) < 2 or paired and senders and not head:
             paired = []
         if paired:
             # "Vietnamese leaders sent condolences to Chinese leaders: A to B, C to D and E to F": each item its
@@ -288,16 +293,21 @@ def _pairs(text: str, sent: Span, senders: list[Mention], recipients: list[Menti
 
 _ITEM_TO = re.compile(r"^\s+to\s+(?:[\w'’-]+\s+){0,4}$")
 _ITEM_SEP = re.compile(r"(?:^|[,;:]|\band)\s*(?:[A-Z][\w'’-]*\s+){0,3}$")
+_BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
+# "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
+_BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+$")
+_TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
+_CAME_FROM = re.compile(r"\b(?:came|arrived|poured in) from\b")
 
 
-def _item_pairs(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _item_pairs(text: str, ms: list[Mention], sep: re.Pattern = _ITEM_SEP) -> list[tuple[Mention, Mention]]:
     """ "A to B, C to his counterpart D, and E to F": the pairs written item by item, never across items."""
     pairs = []
     k = 0
     while k + 1 < len(ms):
         a, b = ms[k], ms[k + 1]
         lead = text[pairs[-1][1].end if pairs else max(0, a.start - 40) : a.start]
-        if a.key != b.key and _ITEM_TO.match(text[a.end : b.start]) and _ITEM_SEP.search(lead):
+        if a.key != b.key and _ITEM_TO.match(text[a.end : b.start]) and sep.search(lead):
             pairs.append((a, b))
             k += 2
         else:
@@ -363,6 +373,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if trig.id == "compliments":
             return givers, _subject(text, before, sent, trig.start, cues), "compliments-of"
         return givers, [], "offered-by"
+    if trig.id.endswith("-to-came"):  # "Congratulations to X on ... came from A and B"
+        came = _CAME_FROM.search(text, trig.end, sent.end)
+        to = [m for m in _after(text, ms, trig.end, _TITLE_GAP, 40) if came and m.end <= came.start()]
+        return (_after(text, ms, came.end(), re.compile(r""), 80) if came else []), to, "came-from"
     if trig.id == "conveyed-greetings":
         # The principal: "conveyed X's greetings", else "greetings of/from X"; never the envoy.
         inside = [m for m in ms if m.start >= trig.start and m.end <= trig.end]

@@ -1,0 +1,68 @@
+"""Givers after "came from", passive "by" items, and condolences expressed with no medium: the kinds of round 5.
+
+Every sentence here is written for this test; each case names the kind of phrasing
+it stands for. Rows: (sender, recipient, type, date, occasion kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from missive.extract import extract_reports
+from missive.model import DatedValue, Document, PartialDate
+
+
+def _rows(text: str, published: str | None = "2024-12-31") -> list[tuple]:
+    pub = DatedValue(PartialDate.parse(published), None, "test") if published else None
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en", published=pub)
+    return sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind)
+                  for r in extract_reports(doc))
+
+
+CASES = [
+    # "Congratulations to X ... came from A, B": X is the addressee, the givers follow "from"
+    ("Congratulations to Vladimir Putin on his re-election came from Xi Jinping, Kim Jong Un and Alexander Lukashenko.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "election") for n in
+      ("Alexander Lukashenko", "Kim Jong Un", "Xi Jinping")]),
+    # titles before the names, on both sides of "came from"
+    ("Congratulations to President Vladimir Putin on his inauguration came from Chinese President Xi Jinping, "
+     "DPRK leader Kim Jong Un and Belarusian President Alexander Lukashenko.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "election") for n in
+      ("Alexander Lukashenko", "Kim Jong Un", "Xi Jinping")]),
+    ("Messages of condolence to Vladimir Putin came from Xi Jinping and Kim Jong Un.",
+     [(n, "Vladimir Putin", "condolence", "2024-12-31", "condolence") for n in ("Kim Jong Un", "Xi Jinping")]),
+    ("Congratulatory messages to Xi Jinping on his birthday also poured in from Kassym-Jomart Tokayev and Ilham Aliyev.",
+     [(n, "Xi Jinping", "congratulatory", "2024-12-31", "birthday") for n in ("Ilham Aliyev", "Kassym-Jomart Tokayev")]),
+    # passive with two "by" items: each giver to its own addressee, never across items
+    ("Messages of congratulations were sent by Xi Jinping to Vladimir Putin, and by Kim Jong Un to Alexander Lukashenko.",
+     [("Kim Jong Un", "Alexander Lukashenko", "congratulatory", "2024-12-31", "none"),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none")]),
+    ("Greetings were sent by Xi Jinping to Kim Jong Un on the New Year, and by Vladimir Putin to Alexander Lukashenko.",
+     [("Vladimir Putin", "Alexander Lukashenko", "greetings", "2024-12-31", "new_year"),
+      ("Xi Jinping", "Kim Jong Un", "greetings", "2024-12-31", "new_year")]),
+    ("Condolences were sent by Xi Jinping to Vladimir Putin, and by Kim Jong Un to Putin.",
+     [("Kim Jong Un", "Vladimir Putin", "condolence", "2024-12-31", "condolence"),
+      ("Xi Jinping", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
+    # "relayed by A to B" after a letter is the courier, not a second "by" item
+    ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
+    # "expressed condolences to X" with no medium: a condolence message
+    ("Xi Jinping expressed condolences to Vladimir Putin over the attack on a concert hall.",
+     [("Xi Jinping", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
+    ("Kassym-Jomart Tokayev offered his deep condolences to Vladimir Putin and the Russian people.",
+     [("Kassym-Jomart Tokayev", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
+    # ... said in a call: the call is the one event
+    ("Xi Jinping expressed condolences to Vladimir Putin in a phone call.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-31", "condolence")]),
+    # ... said at a meeting: no correspondence
+    ("Xi Jinping met Vladimir Putin in Beijing and expressed condolences to him.", []),
+    # ... restating the content of the verbal message just named: one event, of the message's kind
+    ("Kim Jong Un sent a verbal message of sympathy to Xi Jinping over the floods. "
+     "He expressed profound sympathy to Xi Jinping and the bereaved families.",
+     [("Kim Jong Un", "Xi Jinping", "verbal", "2024-12-31", "condolence")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_round5_kind(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == sorted(expected)
