@@ -43,6 +43,15 @@ CASES = [
     ("Condolences were sent by Xi Jinping to Vladimir Putin, and by Kim Jong Un to Putin.",
      [("Kim Jong Un", "Vladimir Putin", "condolence", "2024-12-31", "condolence"),
       ("Xi Jinping", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
+    # addressee first, then the "by" givers: "and by C" joins the list, "and by C to D" is an item of its own
+    ("Congratulatory messages were sent to Vladimir Putin by Xi Jinping and by Kim Jong Un.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "none") for n in ("Kim Jong Un", "Xi Jinping")]),
+    ("A congratulatory message was sent to Vladimir Putin by Xi Jinping, and by Kim Jong Un to Alexander Lukashenko.",
+     [("Kim Jong Un", "Alexander Lukashenko", "congratulatory", "2024-12-31", "none"),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none")]),
+    # "X was congratulated by A": A sent, X received
+    ("Xi Jinping was congratulated by Vladimir Putin, and by Kim Jong Un, on his birthday.",
+     [(n, "Xi Jinping", "congratulatory", "2024-12-31", "birthday") for n in ("Kim Jong Un", "Vladimir Putin")]),
     # "relayed by A to B" after a letter is the courier, not a second "by" item
     ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
@@ -51,6 +60,8 @@ CASES = [
      [("Xi Jinping", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
     ("Kassym-Jomart Tokayev offered his deep condolences to Vladimir Putin and the Russian people.",
      [("Kassym-Jomart Tokayev", "Vladimir Putin", "condolence", "2024-12-31", "condolence")]),
+    ("Kim Jong Un expressed deep sympathy and condolences to Xi Jinping over the floods.",
+     [("Kim Jong Un", "Xi Jinping", "condolence", "2024-12-31", "condolence")]),
     # ... said in a call: the call is the one event
     ("Xi Jinping expressed condolences to Vladimir Putin in a phone call.",
      [("Xi Jinping", "Vladimir Putin", "call", "2024-12-31", "condolence")]),

@@ -18,6 +18,7 @@ from .triggers import Cues, Trigger
 # "A and his Cambodian counterpart B": one list of two.
 _COUNTERPART_GAP = re.compile(r"^\s*+,?\s*+and (?:his|her|their) (?:[A-Z][\w-]* )?counterparts?,?\s*+$")
 _LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
+_AND_BY = re.compile(r"^,?[^\S\n]{0,3}and by[^\S\n]{1,3}$")  # "(sent by) A and by B": one list of givers
 _APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
 _BY = re.compile(r"\bby\b")
@@ -119,7 +120,8 @@ def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
         gap = text[prev.end : nxt.start]
         words = re.findall(r"[\w'’]+", gap)
         # "A, DPRK leader B and C": a title written before the next name keeps the list going
-        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS and w.lower() not in title_words() for w in words) and not _COUNTERPART_GAP.match(gap):
+        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS and w.lower() not in title_words() for w in words) \
+                and not _COUNTERPART_GAP.match(gap) and not _AND_BY.match(gap):
             if not _appositive(gap):
                 break
             appositive_at = len(group) if appositive_at is None else appositive_at
@@ -223,6 +225,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             out.extend(_recalled(text, sent, trig, ms, ctx, pre))
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
+        if rule.startswith("passive") and senders and recipients:
+            # "sent to B by A, and by C to D": the later "by" items are pairs of their own
+            extra = _item_pairs(text, [m for m in ms if m.start > recipients[-1].end], _BY_SEP)
+            senders = [s for s in senders if all(s.key != a.key for a, _ in extra)]
+            out.extend(Candidate(a, b, trig, sent, "passive-items", reply, hint=ctx.last_type) for a, b in extra if a.key != b.key)
         paired = _item_pairs(text, [m for m in ms if m.start >= trig.end])
         head = [m for m in ms if paired and trig.end <= m.start < paired[0][0].start]
         later = [m for m in ms if m.start >= trig.end]
@@ -297,6 +304,7 @@ _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
 _BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
+_BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
 _CAME_FROM = re.compile(r"\b(?:came|arrived|poured in) from\b")
 
 
@@ -446,6 +454,9 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         return _list_from(text, ms, 0), _after(text, ms, trig.end, _TO, 60), "participle"
     senders = _subject(text, before, sent, trig.start, cues)
     if trig.id == "congratulated":
+        by = _after(text, ms, trig.end, _BY, 40) if _BE.search(pre) else []
+        if by:  # "X was congratulated by A and by B": the ones named after "by" sent
+            return by, senders, "congratulated-by"
         after = [m for m in ms if m.start >= trig.end]
         rec = _list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
         return senders, rec, "congratulated"
