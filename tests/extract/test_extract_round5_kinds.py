@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from missive.extract import extract_reports
+from missive.extract.occasions import event_day
 from missive.model import DatedValue, Document, PartialDate
 
 
@@ -77,3 +78,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:60] for c in CASES])
 def test_round5_kind(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
+
+
+EVENTS = [
+    # a known disaster named by the places it struck, not by its short name
+    ("The flood caused heavy losses in several areas of China, including Henan Province.", 2021),
+    ("The floods in Henan displaced thousands.", 2021),
+    ("The flood caused heavy losses in several areas of the country.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year"), EVENTS, ids=[e[0][:50] for e in EVENTS])
+def test_known_event_by_the_places_it_struck(text: str, year: int | None) -> None:
+    day = event_day(text)
+    assert (day.year if day else None) == year
