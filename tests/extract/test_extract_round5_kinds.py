@@ -50,6 +50,15 @@ CASES = [
     ("A congratulatory message was sent to Vladimir Putin by Xi Jinping, and by Kim Jong Un to Alexander Lukashenko.",
      [("Kim Jong Un", "Alexander Lukashenko", "congratulatory", "2024-12-31", "none"),
       ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none")]),
+    ("Messages were also sent by Chinese Premier Li Qiang to Russian Prime Minister Mikhail Mishustin "
+     "and by Xi Jinping to Vladimir Putin.",
+     [("Li Qiang", "Mikhail Mishustin", "message", "2024-12-31", "none"),
+      ("Xi Jinping", "Vladimir Putin", "message", "2024-12-31", "none")]),
+    ("Congratulations to Xi Jinping have come from Vladimir Putin and Kim Jong Un.",
+     [(n, "Xi Jinping", "congratulatory", "2024-12-31", "none") for n in ("Kim Jong Un", "Vladimir Putin")]),
+    ("Congratulations to Vladimir Putin came from the leaders of China, Belarus and Cuba.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "none") for n in
+      ("Alexander Lukashenko", "Miguel Diaz-Canel", "Xi Jinping")]),
     # "X was congratulated by A": A sent, X received
     ("Xi Jinping was congratulated by Vladimir Putin, and by Kim Jong Un, on his birthday.",
      [(n, "Xi Jinping", "congratulatory", "2024-12-31", "birthday") for n in ("Kim Jong Un", "Vladimir Putin")]),

@@ -302,10 +302,10 @@ _ITEM_TO = re.compile(r"^\s+to\s+(?:[\w'’-]+\s+){0,4}$")
 _ITEM_SEP = re.compile(r"(?:^|[,;:]|\band)\s*(?:[A-Z][\w'’-]*\s+){0,3}$")
 _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
-_BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+$")
+_BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
-_CAME_FROM = re.compile(r"\b(?:came|arrived|poured in) from\b")
+_CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
 def _item_pairs(text: str, ms: list[Mention], sep: re.Pattern = _ITEM_SEP) -> list[tuple[Mention, Mention]]:
