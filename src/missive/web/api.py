@@ -72,11 +72,12 @@ _CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
 
 
-def _limit(limit: int = Param(DEFAULT_LIMIT, ge=1, description="page size (capped at 200)")) -> int:
+# The two below are async for the same reason as common.filters: no thread hop for parsing.
+async def _limit(limit: int = Param(DEFAULT_LIMIT, ge=1, description="page size (capped at 200)")) -> int:
     return clamp_limit(limit)
 
 
-def _cursor(cursor: str | None = Param(None, max_length=500, description="next_cursor of the previous page")) -> str | None:
+async def _cursor(cursor: str | None = Param(None, max_length=500, description="next_cursor of the previous page")) -> str | None:
     return cursor or None
 
 

@@ -106,7 +106,7 @@ class Filters:
         return {k: str(v) for k, v in values.items() if v}
 
 
-def filters(
+async def filters(  # async: pure parsing, so FastAPI runs it on the loop instead of a thread hop
     sender: str | None = Param(None, description="sender: canonical name or actor id", **_TEXT),
     recipient: str | None = Param(None, description="recipient: canonical name or actor id", **_TEXT),
     party: str | None = Param(None, description="either side: canonical name or actor id", **_TEXT),
