@@ -101,3 +101,10 @@ EVENTS = [
 def test_known_event_by_the_places_it_struck(text: str, year: int | None) -> None:
     day = event_day(text)
     assert (day.year if day else None) == year
+
+
+def test_plural_title_opening_a_sentence() -> None:
+    """ "Leaders of A, B and C sent ...": capitalised at the start, each country's holder on the page's date."""
+    text = "Leaders of Russia, Cuba and India sent congratulatory messages to Nguyen Phu Trong on his election."
+    assert [r[:3] for r in _rows(text, "2018-10-24")] == [
+        (n, "Nguyen Phu Trong", "congratulatory") for n in ("Miguel Diaz-Canel", "Ram Nath Kovind", "Vladimir Putin")]

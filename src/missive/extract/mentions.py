@@ -36,7 +36,8 @@ _UNKNOWN_BEFORE_TITLE = re.compile(
 _PLURAL = {"presidents": ("president",), "leaders": ("leader", "president"), "prime ministers": ("prime minister",),
            "premiers": ("premier", "prime minister"), "heads of state": ("president", "king"), "kings": ("king",)}
 _COUNTRY = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
-_PLURAL_OF = re.compile(r"\b(presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?"
+# "Leaders of China, Laos and India" opening a sentence, too
+_PLURAL_OF = re.compile(r"\b((?i:p)residents|(?i:l)eaders|(?i:p)rime ministers|(?i:p)remiers|(?i:h)eads of state|(?i:k)ings) of (?:the )?"
                         r"(" + _COUNTRY + r"(?:,? (?:and )?(?:the )?" + _COUNTRY + r")+)")
 _ADJ_PLURAL = re.compile(r"\b((?:[A-Z][a-z]+, )*[A-Z][a-z]+,? and [A-Z][a-z]+) (presidents|leaders|prime ministers|premiers)\b")
 _ITEM = re.compile(r"(?:the )?(" + _COUNTRY + r")")
@@ -48,7 +49,7 @@ def _plural_titles(text: str, start: int, end: int, registry: Registry, on: dt.d
     for m in _PLURAL_OF.finditer(text, start, end):
         for item in _ITEM.finditer(text, m.start(2), m.end(2)):
             country = re.sub(r"^and ", "", item.group(1))
-            for title in (f"{single} of {the}{country}" for single in _PLURAL[m.group(1)] for the in ("", "the ")):
+            for title in (f"{single} of {the}{country}" for single in _PLURAL[m.group(1).lower()] for the in ("", "the ")):
                 actor = registry.holder(title, on)
                 if actor is not None:
                     out.append(Mention(item.end(1) - len(country), item.end(1), country, actor.name, actor.id, (title,), "title"))

@@ -160,7 +160,7 @@ def _subject(text: str, ms: list[Mention], sent: Span, pos: int, cues: Cues) -> 
     eligible = [
         m for m in ms
         if m.end <= pos
-        and not cues.not_recipient.search(text[sent.start : m.start])
+        and (not cues.not_recipient.search(text[sent.start : m.start]) or _PLURAL_BEFORE.search(text, max(sent.start, m.start - 30), m.start))
         and text[m.end : m.end + 2] not in ("'s", "’s")
     ]
     if not eligible:
@@ -305,6 +305,8 @@ _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 _BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
+# "Leaders of Russia, Cuba and India sent": the first country's leader is a subject, whatever "of" says
+_PLURAL_BEFORE = re.compile(r"\b(?i:presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?$")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
