@@ -62,6 +62,11 @@ CASES = [
     # "X was congratulated by A": A sent, X received
     ("Xi Jinping was congratulated by Vladimir Putin, and by Kim Jong Un, on his birthday.",
      [(n, "Xi Jinping", "congratulatory", "2024-12-31", "birthday") for n in ("Kim Jong Un", "Vladimir Putin")]),
+    # a letter whose clause goes on "congratulating him" is a congratulatory letter; one about talks stays a letter
+    ("Kim Jong Un sent a letter to Daniel Ortega, congratulating him on his re-election.",
+     [("Kim Jong Un", "Daniel Ortega", "congratulatory", "2024-12-31", "election")]),
+    ("Kim Jong Un sent a letter to Donald Trump about the talks.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
     # "relayed by A to B" after a letter is the courier, not a second "by" item
     ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),

@@ -25,6 +25,7 @@ _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "
 # A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
 _SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
+_CONGRATULATING = re.compile(r"[^.;]{0,100}?, congratulating\b")
 
 
 @dataclass
@@ -154,6 +155,8 @@ class _PageDates:
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
     if cand.trigger.id in ("ellipsis", "similar-passive"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
         return cand.hint or "message"
+    if cand.trigger.id == "letter" and _CONGRATULATING.match(text, cand.trigger.end, min(cand.sentence.end, cand.trigger.end + 120)):
+        return "congratulatory"  # "sent a letter to X, congratulating him on ...": a congratulatory letter
     if cand.trigger.id not in ("message", "cabled"):
         return cand.trigger.type
     clause = text[cand.trigger.end : min(cand.sentence.end, cand.trigger.end + 120)]
