@@ -113,15 +113,20 @@ class ReadCache:
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
-        headers = dict(scope.get("headers", []))
+        inm = dict(scope.get("headers", [])).get(b"if-none-match")
         entry = self._lru.get(key)
         if entry is not None and entry.generation == generation:
             self._lru.move_to_end(key)
             self.hits += 1
-            await self._answer(send, entry, headers.get(b"if-none-match"))
+            await self._answer(send, entry, inm)
             return
         self.misses += 1
-        inm = headers.get(b"if-none-match")
+        await self._miss(scope, receive, send, key, generation, inm)
+
+    async def _miss(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple[str, bytes], generation: int, inm: bytes | None
+    ) -> None:
+        """Compute the answer, or wait for the same answer another request is computing."""
         flight = (key, generation)
         pending = self._flights.get(flight)
         if pending is not None:
