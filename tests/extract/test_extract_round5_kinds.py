@@ -67,6 +67,16 @@ CASES = [
      [("Kim Jong Un", "Daniel Ortega", "congratulatory", "2024-12-31", "election")]),
     ("Kim Jong Un sent a letter to Donald Trump about the talks.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),
+    # double object: "sent Y a message", "sent Y a New Year card"
+    ("Xi Jinping sent Vladimir Putin a message on his birthday.",
+     [("Xi Jinping", "Vladimir Putin", "message", "2024-12-31", "birthday")]),
+    ("Xi Jinping sent DPRK leader Kim Jong Un a New Year card.",
+     [("Xi Jinping", "Kim Jong Un", "greetings", "2024-12-31", "new_year")]),
+    # greetings received from, and birthday greetings sent
+    ("Vladimir Putin has received greetings from Xi Jinping on the New Year.",
+     [("Xi Jinping", "Vladimir Putin", "greetings", "2024-12-31", "new_year")]),
+    ("Kim Jong Un sent birthday greetings to Xi Jinping.",
+     [("Kim Jong Un", "Xi Jinping", "greetings", "2024-12-31", "birthday")]),
     # "relayed by A to B" after a letter is the courier, not a second "by" item
     ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),

@@ -307,6 +307,8 @@ _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian Pres
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
 # "Leaders of Russia, Cuba and India sent": the first country's leader is a subject, whatever "of" says
 _PLURAL_BEFORE = re.compile(r"\b(?i:presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?$")
+_DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+\s+){0,4}$")
+_DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
@@ -454,6 +456,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
             return [], to, "in-message"
     if _PARTICIPLE.search(pre) and ms and ms[0].start < trig.start:
         return _list_from(text, ms, 0), _after(text, ms, trig.end, _TO, 60), "participle"
+    dobj = _double_object(text, sent, before, trig)
+    if dobj is not None:  # "X sent Y a message": Y, right after the verb, is the addressee
+        rec, verb_at = dobj
+        writer = _subject(text, [m for m in before if m.end <= verb_at], sent, verb_at, cues)
+        if writer:
+            return writer, [rec], "double-object"
     senders = _subject(text, before, sent, trig.start, cues)
     if trig.id == "congratulated":
         by = _after(text, ms, trig.end, _BY, 40) if _BE.search(pre) else []
@@ -491,6 +499,19 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if trig.id == "phone-call" and len(senders) == 1 and len(to) == 1 and _asked_by(text, sent, to[0]):
         return to, senders, rule + "+request"  # the one who asked for the call placed it
     return senders, to, rule
+
+
+def _double_object(text: str, sent: Span, before: list[Mention], trig: Trigger) -> tuple[Mention, int] | None:
+    """ "sent (President) Y a message": the person between the verb and the cue, and where the verb stands."""
+    if not before or not _DOBJ_AFTER.match(text[before[-1].end : trig.start]):
+        return None
+    m = before[-1]
+    verb = _DOBJ_VERB.search(text, max(sent.start, m.start - 60), m.start)
+    # only the addressee's titles between verb and name ("sent DPRK leader Y"), never "sent greetings to Y"
+    words = re.findall(r"[\w'’-]+", verb.group(0))[1:] if verb else []
+    if verb and all(w[0].isupper() or w.lower() in title_words() for w in words):
+        return m, verb.start()
+    return None
 
 
 def _asked_by(text: str, sent: Span, other: Mention) -> bool:
