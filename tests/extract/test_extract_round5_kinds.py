@@ -77,6 +77,11 @@ CASES = [
      [("Xi Jinping", "Vladimir Putin", "greetings", "2024-12-31", "new_year")]),
     ("Kim Jong Un sent birthday greetings to Xi Jinping.",
      [("Kim Jong Un", "Xi Jinping", "greetings", "2024-12-31", "birthday")]),
+    # "congratulated him": the one the sentence before was about, when no addressee is in context
+    ("Vladimir Putin was re-elected on Sunday. Xi Jinping congratulated him in a message.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election")]),
+    ("Vladimir Putin was re-elected on Sunday. Xi Jinping was among the first to congratulate him.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election")]),
     # "relayed by A to B" after a letter is the courier, not a second "by" item
     ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),

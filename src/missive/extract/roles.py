@@ -309,6 +309,7 @@ _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
 _PLURAL_BEFORE = re.compile(r"\b(?i:presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?$")
 _DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+\s+){0,4}$")
 _DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
+_HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
@@ -469,6 +470,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
             return by, senders, "congratulated-by"
         after = [m for m in ms if m.start >= trig.end]
         rec = _list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
+        if not rec and not ctx.recipients and _HIM.match(text, trig.end):
+            # "Putin was re-elected. Xi congratulated him": the one the sentences before were about
+            keys = {s.key for s in senders}
+            rec = [m for m in reversed(ctx.subjects[:-1]) if m.key not in keys][:1]
         return senders, rec, "congratulated"
     if not senders and _YOU_SENT.search(text[sent.start : trig.start]) and ctx.recipients and ctx.senders:
         # Quoted from a message: "you sent a message of condolence" is its addressee's earlier message to its writer.
