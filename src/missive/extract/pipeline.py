@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
 from .dates import DateExpr, complete, find_act_dates
 from .mentions import Mention, find_mentions
+from .merge import Reading, alive, apply_reply_markers, dedupe, fold_into_calls
 from .occasions import Found, anniversary_in, check_number, election_year, event_day, event_year, occasion_in
 from .layout import headline, link_line, list_items, teasers
 from .pagedate import article_part, body_year, find_dateline
@@ -26,22 +27,6 @@ _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "
 _SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _CONGRATULATING = re.compile(r"[^.;]{0,100}?, congratulating\b")
-
-
-@dataclass
-class Reading:
-    """A candidate with its type, occasion and date fixed, ready to merge and report."""
-
-    cand: Candidate
-    type: str
-    occasion: Occasion
-    occ_span: tuple[Span, Span] | None
-    date: PartialDate | None
-    date_span: tuple[Span, Span] | None
-    explicit: bool
-    basis: str
-    reply: bool
-    headline: bool = False  # read from a headline, whose wording of the kind is loose
 
 
 def _page_dates(doc: Document, text: str) -> tuple[dt.date | None, tuple[int, int, int] | None]:
@@ -121,12 +106,12 @@ def extract_reports(doc: Document) -> list[Report]:
             reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of, teased)
             reading.headline = headline(text, sent)
             readings.append(reading)
-    readings = _apply_reply_markers(readings)
-    readings = _fold_into_calls(readings)
-    readings = [r for r in readings if _alive(r, registry)]
+    readings = apply_reply_markers(readings)
+    readings = fold_into_calls(readings)
+    readings = [r for r in readings if alive(r, registry)]
     named = {(r.cand.sender.key, r.cand.recipient.key) for r in readings if not r.cand.weak}
     readings = [r for r in readings if not r.cand.weak or (r.cand.sender.key, r.cand.recipient.key) in named]
-    return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
+    return sorted((_report(doc, r) for r in dedupe(readings)), key=_order)
 
 
 @dataclass
@@ -322,97 +307,6 @@ def _office_start(text: str, sent: Span, actor) -> PartialDate | None:
     chunk = m.group(1) if m else chunk
     starts = sorted({o.start for o in actor.offices if any(t in chunk for t in o.titles)})
     return PartialDate(starts[0].year, starts[0].month) if len(starts) == 1 else None
-
-
-def _apply_reply_markers(readings: list[Reading]) -> list[Reading]:
-    """ "X thanked Y for his message": X's own message to Y, if it marks nothing else, is a reply of thanks."""
-    markers = [r for r in readings if r.cand.type == "reply-marker"]
-    out = [r for r in readings if r.cand.type != "reply-marker"]
-    for mk in markers:
-        for r in out:
-            same = r.cand.sender.key == mk.cand.sender.key and r.cand.recipient.key == mk.cand.recipient.key
-            if same and not r.cand.recalled and r.occasion.kind in ("none", "thanks", "other"):
-                r.reply = True
-                r.occasion = Occasion("thanks", None, "thanks for an earlier message")
-                r.occ_span = (mk.cand.sentence, Span(mk.cand.trigger.start, mk.cand.trigger.end, mk.cand.trigger.text))
-    return out
-
-
-def _fold_into_calls(readings: list[Reading]) -> list[Reading]:
-    """Congratulations offered in a phone call are that call: one `call` event, which takes their occasion."""
-    calls = [r for r in readings if r.type == "call"]
-    out = []
-    for r in readings:
-        said = r.cand.trigger.id in ("congratulated", "congratulations-sent", "condolences-expressed")
-        pair = {r.cand.sender.key, r.cand.recipient.key}
-        call = next((c for c in calls if {c.cand.sender.key, c.cand.recipient.key} == pair and _compatible_dates(c, r)), None)
-        if said and call is not None:
-            if call.occasion.kind == "none" and r.occasion.kind != "none":
-                call.occasion, call.occ_span = r.occasion, r.occ_span
-            continue
-        out.append(r)
-    return out
-
-
-def _alive(r: Reading, registry: Registry) -> bool:
-    on = r.date.to_date() if r.date else None
-    for m in (r.cand.sender, r.cand.recipient):
-        actor = registry.actors.get(m.actor_id or "")
-        if actor and actor.died and on and on >= actor.died:
-            return False
-    return True
-
-
-def _compatible_dates(a: Reading, b: Reading) -> bool:
-    if not (a.explicit and b.explicit) or a.date is None or b.date is None:
-        return True
-    if a.date.precision == "day" and b.date.precision == "day":
-        return abs((a.date.to_date() - b.date.to_date()).days) <= 1
-    return a.date.iso()[:7] == b.date.iso()[:7] or a.date.year == b.date.year and "month" not in (a.date.precision, b.date.precision)
-
-
-def _types_ok(a: Reading, b: Reading) -> bool:
-    """Two readings can be one act: same type, or one of them names no kind of its own."""
-    if a.type == b.type or "message" in (a.type, b.type):
-        return True
-    if "call" in (a.type, b.type):
-        return False
-    if a.headline or b.headline:  # a headline's "sends greetings" over the body's congratulatory message
-        return True
-    loose = ("congratulated", "condolences-expressed")
-    return a.cand.anaphoric or b.cand.anaphoric or a.cand.trigger.id in loose or b.cand.trigger.id in loose
-
-
-def _rank(r: Reading) -> tuple:
-    generic = r.cand.trigger.id in ("message", "congratulated", "condolences-expressed")
-    return (r.cand.trigger.id == "reply-message", not generic, not r.headline, not r.cand.anaphoric, r.explicit, r.occasion.kind != "none", -r.cand.sentence.start)
-
-
-def _dedupe(readings: list[Reading]) -> list[Reading]:
-    """One act said several times on a page is one report: merge same pair, compatible type and date."""
-    groups: list[list[Reading]] = []
-    for r in sorted(readings, key=lambda r: (not r.explicit, r.cand.sentence.start)):
-        for g in groups:
-            head = g[0]
-            same = head.cand.sender.key == r.cand.sender.key and head.cand.recipient.key == r.cand.recipient.key
-            types_ok = _types_ok(head, r)
-            if same and types_ok and all(_compatible_dates(x, r) for x in g):
-                g.append(r)
-                break
-        else:
-            groups.append([r])
-    merged = []
-    for g in groups:
-        best = max(g, key=_rank)
-        dated = max(g, key=lambda r: (r.explicit, r.date is not None and r.date.precision == "day"))
-        occ = max(g, key=lambda r: (r.occasion.kind != "none", r.occasion.anniversary is not None, r is best))
-        if occ.occasion.kind == "congress" and any(r.occasion.kind == "election" for r in g):
-            occ = next(r for r in g if r.occasion.kind == "election")  # elected at a congress: the election
-        if any(r.reply for r in g) and any(r.occasion.kind == "thanks" for r in g):
-            occ = next(r for r in g if r.occasion.kind == "thanks")
-        merged.append(replace(best, date=dated.date, date_span=dated.date_span, explicit=dated.explicit, basis=dated.basis,
-                              occasion=occ.occasion, occ_span=occ.occ_span, reply=any(r.reply for r in g)))
-    return merged
 
 
 def _actor(m: Mention, registry: Registry) -> ActorRef:
