@@ -13,20 +13,13 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .mentions import Mention, title_words
+from .people import distinct, item_pairs, list_from, pair_up, people_after, subject_of
 from .triggers import Cues, Trigger
 
-# "A and his Cambodian counterpart B": one list of two.
-_COUNTERPART_GAP = re.compile(r"^\s*+,?\s*+and (?:his|her|their) (?:[A-Z][\w-]* )?counterparts?,?\s*+$")
-_LIST_GAP_WORDS = {"and", "of", "the", "also", "along", "with", "as", "well", "'s", "’s"}
-_AND_BY = re.compile(r"^,?[^\S\n]{0,3}and by[^\S\n]{1,3}$")  # "(sent by) A and by B": one list of givers
-_APPOSITIVE_GAP = re.compile(r"^\s*,\s*([^,;.()]{3,160}?)(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
 _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|dispatched|extended|conveyed|cabled|delivered)\b")
 _BY = re.compile(r"\bby\b")
 # "Messages sent on August 3 by X to Y": a passive without its auxiliary, read only when "by" names the sender.
 _REDUCED_PASSIVE = re.compile(r"\s{1,40}(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
-_RESPECTIVELY = re.compile(r"\brespectively\b")
-_GAPPED_TO = re.compile(r"^\s+to\s+(?:(?:his|her|their|the)\s+(?:[\w'’-]+\s+){0,3})?$")  # "..., and C to (his counterpart) D"
-_GAPPED_JOIN = re.compile(r"[,;]\s*(?:and|while|whereas)?\s*(?:[A-Z][\w'’-]*\s+){0,4}$|\s(?:while|whereas)\s+(?:[\w'’-]+\s+){0,4}$")
 _IN_A_MESSAGE = re.compile(r"\b(?:in|via|through|by) (?:a |an )?(?:separate |written |brief |short )?$", re.I)
 _SAID_IN_CALL = ("congratulated", "congratulations-sent", "condolences-expressed")
 _RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
@@ -48,7 +41,6 @@ _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|th
 _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
 _SPEAKS = re.compile(r"^\s*+,?\s*+(?:(?:said|wrote|noted|stressed|added|stated)\s*+)?$")
 _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|personages|dignitaries)\b", re.I)
-_DEAD_CONTEXT = re.compile(r"\b(?:death|demise|loss|passing|funeral|bier) of (?:the )?(?:late |former )?(?:\w+ )?$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
@@ -102,76 +94,6 @@ class Context:
     sentence_of: dict[int, Span] = field(default_factory=dict)
 
 
-def _distinct(ms: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for m in ms:
-        if m.key not in seen:
-            seen.add(m.key)
-            out.append(m)
-    return out
-
-
-def _list_from(text: str, ms: list[Mention], first: int) -> list[Mention]:
-    """The run of mentions from ``ms[first]`` joined as a list ("A, B and C")."""
-    group = [ms[first]]
-    appositive_at, closed = None, False
-    for prev, nxt in zip(ms[first:], ms[first + 1 :]):
-        gap = text[prev.end : nxt.start]
-        words = re.findall(r"[\w'’]+", gap)
-        # "A, DPRK leader B and C": a title written before the next name keeps the list going
-        if any(not w[0].isupper() and w.lower() not in _LIST_GAP_WORDS and w.lower() not in title_words() for w in words) \
-                and not _COUNTERPART_GAP.match(gap) and not _AND_BY.match(gap):
-            if not _appositive(gap):
-                break
-            appositive_at = len(group) if appositive_at is None else appositive_at
-        if appositive_at is not None and re.search(r"\band\s*$", gap):
-            closed = True
-        group.append(nxt)
-    if appositive_at is not None and not closed and len(group) < 3:  # "to A, Iran's president, B said": no "and", no list
-        group = group[:appositive_at]
-    return _distinct(group)
-
-
-def _appositive(gap: str) -> bool:
-    """ "A, president of X, B": the gap is a title set off by commas, so the list goes on."""
-    m = _APPOSITIVE_GAP.match(gap)
-    if not m:
-        return False
-    words = re.findall(r"[\w'’]+", m.group(1))
-    return bool(words) and all(w[0].isupper() or w.lower() in title_words() for w in words)
-
-
-def _after(text: str, ms: list[Mention], pos: int, cue: re.Pattern, limit: int = 200) -> list[Mention]:
-    """People named after the first ``cue`` word following ``pos``, as a list."""
-    for i, m in enumerate(ms):
-        if m.start < pos:
-            continue
-        gap = text[pos : m.start]
-        if len(gap) > limit:
-            return []
-        if cue.search(gap) and not _DEAD_CONTEXT.search(text[max(0, m.start - 30) : m.start]):
-            return _list_from(text, ms, i)
-    return []
-
-
-def _subject(text: str, ms: list[Mention], sent: Span, pos: int, cues: Cues) -> list[Mention]:
-    """The people the clause before ``pos`` is about: the last list of names not after "by"/"with"."""
-    eligible = [
-        m for m in ms
-        if m.end <= pos
-        and (not cues.not_recipient.search(text[sent.start : m.start]) or _PLURAL_BEFORE.search(text, max(sent.start, m.start - 30), m.start))
-        and text[m.end : m.end + 2] not in ("'s", "’s")
-    ]
-    if not eligible:
-        return []
-    i = len(eligible) - 1
-    # Walk back over a list ("A, B and C sent") or over one person's name and titles.
-    while i > 0 and (eligible[i - 1].key == eligible[i].key or len(_list_from(text, eligible[i - 1 : i + 1], 0)) == 2):
-        i -= 1
-    return _list_from(text, eligible, i)
-
-
 def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues,
            items: list[Mention] | None = None) -> list[Candidate]:
     """Read sender and recipient for every cue of one sentence.
@@ -192,7 +114,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         known, trig, to_listed = ctx.pending
         ctx.pending = None
         named = [m for m in ms if m.start >= sent.start + listed.end()]
-        people = _list_from(text, named, 0) if named else []
+        people = list_from(text, named, 0) if named else []
         pairs = [(s, r) for s in known for r in people] if to_listed else [(s, r) for s in people for r in known]
         return [Candidate(s, r, trig, sent, "listed", hint=ctx.last_type) for s, r in pairs if s.key != r.key]
     plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
@@ -227,13 +149,13 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
         if rule.startswith("passive") and senders and recipients:
             # "sent to B by A, and by C to D": the later "by" items are pairs of their own
-            extra = _item_pairs(text, [m for m in ms if m.start > recipients[-1].end], _BY_SEP)
+            extra = item_pairs(text, [m for m in ms if m.start > recipients[-1].end], _BY_SEP)
             senders = [s for s in senders if all(s.key != a.key for a, _ in extra)]
             out.extend(Candidate(a, b, trig, sent, "passive-items", reply, hint=ctx.last_type) for a, b in extra if a.key != b.key)
-        paired = _item_pairs(text, [m for m in ms if m.start >= trig.end])
+        paired = item_pairs(text, [m for m in ms if m.start >= trig.end])
         head = [m for m in ms if paired and trig.end <= m.start < paired[0][0].start]
         later = [m for m in ms if m.start >= trig.end]
-        by_items = _item_pairs(text, later, _BY_SEP) if later and _BY_ITEMS.search(text, trig.start, later[0].start) else []
+        by_items = item_pairs(text, later, _BY_SEP) if later and _BY_ITEMS.search(text, trig.start, later[0].start) else []
         if len(by_items) >= 2:  # "... were sent by A to B, and by C to D": each "by" item its pair
             senders, head, paired = [], [], by_items
         elif paired and not senders and len(paired) < 2 or paired and senders and not head:
@@ -241,7 +163,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if paired:
             # "Vietnamese leaders sent condolences to Chinese leaders: A to B, C to D and E to F": each item its
             # pair, never across items; "A sent a message to B, President C to President D, ...": A-B, then the items
-            pairs = [(a, b) for a in senders for b in _list_from(text, head, 0)] if senders and ":" not in text[trig.end : paired[0][0].start] else []
+            pairs = [(a, b) for a in senders for b in list_from(text, head, 0)] if senders and ":" not in text[trig.end : paired[0][0].start] else []
             out.extend(Candidate(a, b, trig, sent, "paired-items", reply, hint=ctx.last_type) for a, b in pairs + paired if a.key != b.key)
             ctx.senders, ctx.recipients = [a for a, _ in paired], [b for _, b in paired]
             continue
@@ -267,7 +189,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 ctx.pending = (senders, trig, True)
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
-        for s, r in _pairs(text, sent, senders, recipients, ms):
+        for s, r in pair_up(text, sent, senders, recipients, ms):
             if s.key != r.key:
                 out.append(Candidate(s, r, trig, sent, rule, reply and rule != "quoted-you", recalled=rule == "quoted-you",
                                      anaphoric=anaphoric, hint=ctx.last_type,
@@ -282,50 +204,15 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     return out
 
 
-def _pairs(text: str, sent: Span, senders: list[Mention], recipients: list[Mention], ms: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Sender-recipient pairs: every sender with every recipient, except in parallel clauses.
-
-    "A sent a message to B, and C to D" pairs A-B and C-D (C is no recipient);
-    "A and C sent messages to B and D respectively" pairs them in order.
-    """
-    if len(senders) > 1 and len(senders) == len(recipients) and _RESPECTIVELY.search(text, recipients[-1].end, sent.end):
-        return list(zip(senders, recipients))
-    for k, r in enumerate(recipients[1:], 1):
-        tail = [m for m in ms if m.start >= r.end and m.key != r.key]
-        if tail and _GAPPED_TO.match(text[r.end : tail[0].start]) and _GAPPED_JOIN.search(text[recipients[k - 1].end : r.start]):
-            rest = _pairs(text, sent, [r], _list_from(text, tail, 0), [m for m in ms if m.start >= tail[0].start])
-            return [(s, x) for s in senders for x in recipients[:k]] + rest
-    return [(s, r) for s in senders for r in recipients]
-
-
-_ITEM_TO = re.compile(r"^\s+to\s+(?:[\w'’-]+\s+){0,4}$")
-_ITEM_SEP = re.compile(r"(?:^|[,;:]|\band)\s*(?:[A-Z][\w'’-]*\s+){0,3}$")
 _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
 _BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
-# "Leaders of Russia, Cuba and India sent": the first country's leader is a subject, whatever "of" says
-_PLURAL_BEFORE = re.compile(r"\b(?i:presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?$")
 _DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+\s+){0,4}$")
 _DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
-
-
-def _item_pairs(text: str, ms: list[Mention], sep: re.Pattern = _ITEM_SEP) -> list[tuple[Mention, Mention]]:
-    """ "A to B, C to his counterpart D, and E to F": the pairs written item by item, never across items."""
-    pairs = []
-    k = 0
-    while k + 1 < len(ms):
-        a, b = ms[k], ms[k + 1]
-        lead = text[pairs[-1][1].end if pairs else max(0, a.start - 40) : a.start]
-        if a.key != b.key and _ITEM_TO.match(text[a.end : b.start]) and sep.search(lead):
-            pairs.append((a, b))
-            k += 2
-        else:
-            k += 1
-    return pairs
 
 
 def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[Mention], cues: Cues) -> list[Mention]:
@@ -335,7 +222,7 @@ def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[M
         return []
     at = verbs[-1].start()
     keys = {m.key for m in principals}
-    host = _subject(text, [m for m in ms if m.end <= at and m.key not in keys], sent, at, cues)
+    host = subject_of(text, [m for m in ms if m.end <= at and m.key not in keys], sent, at, cues)
     return host[:1]
 
 
@@ -373,69 +260,69 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     before = [m for m in ms if m.end <= trig.start]
     stext_after = text[trig.end : sent.end]
     if _EXCHANGED_BETWEEN.match(text, trig.end, sent.end):  # "Messages were also exchanged between A and B"
-        people = _after(text, ms, trig.end, re.compile(r"\bbetween\b"), 80)
+        people = people_after(text, ms, trig.end, re.compile(r"\bbetween\b"), 80)
         return people, people, "exchange-among"
     if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang"):
-        subject = _subject(text, before, sent, trig.start, cues)
-        partners = _after(text, ms, trig.end, re.compile(r"\bwith\b"))
+        subject = subject_of(text, before, sent, trig.start, cues)
+        partners = people_after(text, ms, trig.end, re.compile(r"\bwith\b"))
         if not partners and len(subject) >= 2:  # "A and B exchanged messages": each wrote to the other
             return subject, subject, "exchange-among"
         return subject, partners, "exchange"
     if trig.id in ("congratulations-offered", "compliments", "condolences-came", "congratulations-came", "greetings-came"):
-        givers = _after(text, ms, trig.end, re.compile(r""), 80)
+        givers = people_after(text, ms, trig.end, re.compile(r""), 80)
         if trig.id == "compliments":
-            return givers, _subject(text, before, sent, trig.start, cues), "compliments-of"
+            return givers, subject_of(text, before, sent, trig.start, cues), "compliments-of"
         return givers, [], "offered-by"
     if trig.id.endswith("-to-came"):  # "Congratulations to X on ... came from A and B"
         came = _CAME_FROM.search(text, trig.end, sent.end)
-        to = [m for m in _after(text, ms, trig.end, _TITLE_GAP, 40) if came and m.end <= came.start()]
-        return (_after(text, ms, came.end(), re.compile(r""), 80) if came else []), to, "came-from"
+        to = [m for m in people_after(text, ms, trig.end, _TITLE_GAP, 40) if came and m.end <= came.start()]
+        return (people_after(text, ms, came.end(), re.compile(r""), 80) if came else []), to, "came-from"
     if trig.id == "conveyed-greetings":
         # The principal: "conveyed X's greetings", else "greetings of/from X"; never the envoy.
         inside = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
         owner = [m for m in inside if text[m.end : m.end + 2] == "'s"]
-        senders = owner[:1] or _after(text, ms, trig.end, _OF_FROM, 40)
+        senders = owner[:1] or people_after(text, ms, trig.end, _OF_FROM, 40)
         to = [m for m in inside if m not in owner]
         if not to:
             after = max([trig.end, *(m.end for m in senders if m.start >= trig.end)])
-            to = _after(text, ms, after, _TO_FOR, 60)
+            to = people_after(text, ms, after, _TO_FOR, 60)
         if not to and re.search(r"\bto (?:him|her)\b", trig.text):
             involved = {m.key for m in ms}
             to = [m for m in reversed(ctx.subjects[:-1]) if m.key not in involved][:1]
         return senders, to or _host(text, sent, ms, trig.start, senders, cues) or ctx.recipients[:1], "conveyed-from"
     recv = cues.receive.search(text, max(sent.start, trig.start - 40), trig.start)
     if recv:
-        senders = _after(text, ms, trig.end, _FROM, 120)
+        senders = people_after(text, ms, trig.end, _FROM, 120)
         poss = [m for m in ms if recv.end() <= m.start and m.end <= trig.start and _POSSESSIVE.match(text[m.end : trig.start])]
-        receivers = _subject(text, [m for m in before if m.end <= recv.start()], sent, recv.start(), cues)
+        receivers = subject_of(text, [m for m in before if m.end <= recv.start()], sent, recv.start(), cues)
         if not receivers and ctx.speaker and re.search(r"\bI\b|\bwe\b", text[sent.start : recv.start()]):
             receivers = [ctx.speaker]
         return senders or poss[:1], receivers, "received-from"
     passive = _PASSIVE_SENT.match(text, trig.end, sent.end) or _REDUCED_PASSIVE.match(text, trig.end, sent.end)
     if passive:  # "Messages were also sent to A, B and C (by X)": the sender named last, unless "by" says
-        to = _after(text, ms, trig.end, _TO, 60)
-        by = [m for m in _after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
+        to = people_after(text, ms, trig.end, _TO, 60)
+        by = [m for m in people_after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
         owner = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]  # "X's verbal message was conveyed to Y by Z"
         return owner[-1:] or by or list(ctx.senders), to, "passive" if owner or by else "passive+context"
-    sender_from = _after(text, ms, trig.end, _FROM_CUE, 30)
+    sender_from = people_after(text, ms, trig.end, _FROM_CUE, 30)
     if sender_from:  # "delivered a letter from X to Y": X wrote it, whoever carried it
-        to = _after(text, ms, sender_from[0].end, _TO, 60) or _host(text, sent, ms, trig.start, sender_from, cues)
+        to = people_after(text, ms, sender_from[0].end, _TO, 60) or _host(text, sent, ms, trig.start, sender_from, cues)
         return sender_from[:1], to, "message-from"
-    relative = _after(text, ms, trig.end, _RELATIVE, 20)
+    relative = people_after(text, ms, trig.end, _RELATIVE, 20)
     if relative and _SENT_VERB.match(text, relative[0].end):  # "the message X sent (to Y) on ..."
-        return relative[:1], _after(text, ms, relative[0].end, _TO, 60), "relative"
+        return relative[:1], people_after(text, ms, relative[0].end, _TO, 60), "relative"
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
-        return poss[-1:], _after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
-    if trig.id in ("message", "letter") and _IN_A_MESSAGE.search(pre) and len(_distinct(before)) >= 2 and not _IN_MESSAGE.search(pre[:-len(_IN_A_MESSAGE.search(pre).group(0))] or "x"):
+        return poss[-1:], people_after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
+    if trig.id in ("message", "letter") and _IN_A_MESSAGE.search(pre) and len(distinct(before)) >= 2 and not _IN_MESSAGE.search(pre[:-len(_IN_A_MESSAGE.search(pre).group(0))] or "x"):
         # "X wished Y a happy birthday in a message": the clause's subject wrote to its object
-        writer = _list_from(text, before, 0)
+        writer = list_from(text, before, 0)
         rest = [m for m in before if all(m.key != w.key for w in writer)]
         if rest and not re.search(r"[.;]", text[writer[-1].end : rest[0].start]):
-            return writer, _list_from(text, rest, 0), "in-a-message"
+            return writer, list_from(text, rest, 0), "in-a-message"
     if trig.id == "phone-call" and _IN_A_CALL.search(pre) and before:
         # "X expressed condolences to Y in a phone call": the clause's subject called the one it addressed
-        caller = _list_from(text, before, 0)
+        caller = list_from(text, before, 0)
         to = [m for m in before if all(m.key != c.key for c in caller) and _TO_WITH.search(text[sent.start : m.start])]
         if to:
             return caller, to[:1], "call-said"
@@ -444,32 +331,32 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         at = sent.start + inm.start()
         right_before = [m for m in before if m.end <= at and _SPEAKS.match(text[m.end : at])]
         if right_before:
-            to = _after(text, ms, trig.end, _TO, 80)
+            to = people_after(text, ms, trig.end, _TO, 80)
             return right_before, to, "named-in-message"
         lead = [m for m in before if m.start < at]
         if not lead:
             senders = _list_after_comma(text, ms, trig, sent)
-            to = _after(text, ms, trig.end, _TO, 80)
+            to = people_after(text, ms, trig.end, _TO, 80)
             if senders:
-                return senders, to or _after(text, [m for m in ms if m.start > senders[-1].end], senders[-1].end, _TO), "in-message"
+                return senders, to or people_after(text, [m for m in ms if m.start > senders[-1].end], senders[-1].end, _TO), "in-message"
             if _PRONOUN_SUBJECT.search(text[sent.start : sent.end]) or re.search(r"\b(?:his|her|their)\b", pre):
-                return ctx.senders, to or _after(text, ms, trig.end, _TO), "in-message-pronoun"
+                return ctx.senders, to or people_after(text, ms, trig.end, _TO), "in-message-pronoun"
             return [], to, "in-message"
     if _PARTICIPLE.search(pre) and ms and ms[0].start < trig.start:
-        return _list_from(text, ms, 0), _after(text, ms, trig.end, _TO, 60), "participle"
+        return list_from(text, ms, 0), people_after(text, ms, trig.end, _TO, 60), "participle"
     dobj = _double_object(text, sent, before, trig)
     if dobj is not None:  # "X sent Y a message": Y, right after the verb, is the addressee
         rec, verb_at = dobj
-        writer = _subject(text, [m for m in before if m.end <= verb_at], sent, verb_at, cues)
+        writer = subject_of(text, [m for m in before if m.end <= verb_at], sent, verb_at, cues)
         if writer:
             return writer, [rec], "double-object"
-    senders = _subject(text, before, sent, trig.start, cues)
+    senders = subject_of(text, before, sent, trig.start, cues)
     if trig.id == "congratulated":
-        by = _after(text, ms, trig.end, _BY, 40) if _BE.search(pre) else []
+        by = people_after(text, ms, trig.end, _BY, 40) if _BE.search(pre) else []
         if by:  # "X was congratulated by A and by B": the ones named after "by" sent
             return by, senders, "congratulated-by"
         after = [m for m in ms if m.start >= trig.end]
-        rec = _list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
+        rec = list_from(text, after, 0) if after and not re.search(r"[.;]", text[trig.end : after[0].start]) and after[0].start - trig.end < 60 else []
         if not rec and not ctx.recipients and _HIM.match(text, trig.end):
             # "Putin was re-elected. Xi congratulated him": the one the sentences before were about
             keys = {s.key for s in senders}
@@ -484,12 +371,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     else:
         rule = "active" if trig.id != "phone-call" else "call"
     if trig.id == "phone-call" and not senders:
-        people = _distinct(ms)
+        people = distinct(ms)
         return people[:1], people[1:2], "call-between"
     if trig.text.lower().endswith(" to") or trig.id == "cabled":  # "wrote to Y", "cabled Y": the addressee follows at once
-        to = _after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
+        to = people_after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
     else:
-        to = _after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
+        to = people_after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
     him = _OBJ_PRONOUN.search(text, trig.end, min(sent.end, trig.end + 40))
     if not to and him and not _ME.search(him.group(0)):
         # "At the request of X, Y held a conversation with him": "him" is the other one this sentence named
@@ -497,7 +384,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if not to:
         to = _pronoun_target(text, trig.end, ctx)
     if not to and trig.id == "phone-call":
-        later = [m for m in _distinct([m for m in ms if m.start >= trig.end]) if all(m.key != s.key for s in senders)]
+        later = [m for m in distinct([m for m in ms if m.start >= trig.end]) if all(m.key != s.key for s in senders)]
         to = later[:1]
     if not to and trig.id == "phone-call" and len(senders) >= 2:  # "A and B talked by phone": the first named called
         return senders[:1], senders[1:2], "call-among"
@@ -532,14 +419,14 @@ def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -
     """ "In his message (to Y), X ...": X, the first names after the cue that are not its addressees."""
     after = [m for m in ms if m.start >= trig.end and not re.search(r"\bby\s*$", text[trig.end : m.start])]
     if after and re.search(r"\bto\b", text[trig.end : after[0].start]):
-        skip = len(_list_from(text, after, 0))
-        keys = {m.key for m in _list_from(text, after, 0)}
+        skip = len(list_from(text, after, 0))
+        keys = {m.key for m in list_from(text, after, 0)}
         if skip >= 2 and not [m for m in after[skip:] if m.key not in keys]:
             return [after[skip - 1]]  # "In a telegram to A, B expressed ...": the comma closed the addressee, B wrote
         after = [m for m in after[skip:] if m.key not in keys]
     if not after:
         return []
-    return _list_from(text, after, 0)
+    return list_from(text, after, 0)
 
 
 def _recalled(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, pre: str) -> list[Candidate]:
