@@ -82,6 +82,17 @@ CASES = [
      [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election")]),
     ("Vladimir Putin was re-elected on Sunday. Xi Jinping was among the first to congratulate him.",
      [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election")]),
+    # "In a message sent on Monday, X told Y ...": Y is the object of the telling verb
+    ("In a congratulatory message sent on Monday, Xi Jinping told Vladimir Putin that ties are strong.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "none")]),
+    # "X thanked Y in a message": the verb before the cue names the kind
+    ("Vladimir Putin thanked Xi Jinping in a message for the warm words.",
+     [("Vladimir Putin", "Xi Jinping", "thanks", "2024-12-31", "thanks")]),
+    ("Kim Jong Un wished Xi Jinping a happy birthday in a message.",
+     [("Kim Jong Un", "Xi Jinping", "message", "2024-12-31", "birthday")]),
+    # a birthday card is a greeting card
+    ("Kim Jong Un sent a birthday card to Vladimir Putin.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-31", "birthday")]),
     # "relayed by A to B" after a letter is the courier, not a second "by" item
     ("Kim Jong Un wrote a personal letter to Donald Trump, which was relayed by Kim Yong Chol to Mike Pompeo.",
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none")]),

@@ -145,6 +145,8 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     if cand.trigger.id not in ("message", "cabled"):
         return cand.trigger.type
     clause = text[cand.trigger.end : min(cand.sentence.end, cand.trigger.end + 120)]
+    if cand.rule == "in-a-message":  # "X thanked Y in a message": the verb before the cue names the kind
+        clause = text[cand.sentence.start : cand.trigger.start] + " " + clause
     for _, qtype, rx in cues.qualifiers:
         if rx.search(clause):
             return qtype

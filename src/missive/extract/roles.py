@@ -212,6 +212,7 @@ _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
 _DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+\s+){0,4}$")
 _DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
+_TOLD = re.compile(r"^[^\S\n]{1,3}(?:\w+[^\S\n]{1,3})?(?:told|assured|informed|wished|urged)[^\S\n]{1,3}(?:[\w'’-]+[^\S\n]{1,3}){0,3}$")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
@@ -338,7 +339,10 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
             senders = _list_after_comma(text, ms, trig, sent)
             to = people_after(text, ms, trig.end, _TO, 80)
             if senders:
-                return senders, to or people_after(text, [m for m in ms if m.start > senders[-1].end], senders[-1].end, _TO), "in-message"
+                rest = [m for m in ms if m.start > senders[-1].end]
+                # "In a message sent on Monday, X told Y that ...": Y, the object of the telling verb
+                to = to or people_after(text, rest, senders[-1].end, _TO) or people_after(text, rest, senders[-1].end, _TOLD, 60)
+                return senders, to, "in-message"
             if _PRONOUN_SUBJECT.search(text[sent.start : sent.end]) or re.search(r"\b(?:his|her|their)\b", pre):
                 return ctx.senders, to or people_after(text, ms, trig.end, _TO), "in-message-pronoun"
             return [], to, "in-message"
