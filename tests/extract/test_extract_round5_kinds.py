@@ -139,3 +139,16 @@ def test_plural_title_opening_a_sentence() -> None:
     text = "Leaders of Russia, Cuba and India sent congratulatory messages to Nguyen Phu Trong on his election."
     assert [r[:3] for r in _rows(text, "2018-10-24")] == [
         (n, "Nguyen Phu Trong", "congratulatory") for n in ("Miguel Diaz-Canel", "Ram Nath Kovind", "Vladimir Putin")]
+
+
+def test_context_words_load_from_data() -> None:
+    """The pipeline's context words live in triggers/en.yaml; an unknown name is a data error."""
+    from missive.errors import DataError
+    from missive.extract.triggers import load_cues
+
+    cues = load_cues("en")
+    assert cues.word("summit").search("after the Singapore Summit")
+    assert cues.word("thanks").search("with deep GRATITUDE")
+    assert not cues.word("thanks").search("on his birthday")
+    with pytest.raises(DataError):
+        cues.word("no-such-word")

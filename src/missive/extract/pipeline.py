@@ -23,9 +23,6 @@ from .triggers import Cues, find_triggers, load_cues
 
 _DEATH = re.compile(r"\b(?:death|demise|passing|loss) of (?:(?:former \w+ (?:leader|president)|Comrade|the late) )?(?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})|(?P<b>[A-Z][\w-]{1,40})['’]s? (?:death|demise|passing)")
 _DEFAULT_OCCASION = {"condolence": "condolence", "thanks": "thanks", "letter": "other"}
-# A letter about a summit, a visit or a games answers an occasion outside the guidelines' list: "other".
-_SUMMIT = re.compile(r"\b(?:summit|visit\w*|meeting|olympics?|games|ceremony|invit\w+|joint (?:statement|pact|declaration))\b", re.I)
-_THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _CONGRATULATING = re.compile(r"[^.;]{0,100}?, congratulating\b")
 
 
@@ -161,7 +158,7 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
     sent = sents[i]
     if reply:  # a reply that thanks, here or in the next sentences, answers with thanks
         for j in range(i, min(i + 5, len(sents))):
-            if _THANKS.search(text, sents[j].start, sents[j].end):
+            if load_cues("en").word("thanks").search(text, sents[j].start, sents[j].end):
                 return Found(Occasion("thanks", None, "thanks for an earlier message"), sents[j].start, sents[j].end), sents[j]
     found = occasion_in(text, sent.start, sent.end, born)
     if found and not (found.occasion.kind == "thanks" and not reply and typ != "thanks"):
@@ -200,7 +197,7 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     elif "invitation" in cand.trigger.text.lower():  # "conveyed X's invitation to visit"
         occ = Occasion("other", None, "invitation")
         occ_span = None
-    elif typ == "letter" and not any(_SUMMIT.search(text, sents[j].start, sents[j].end) for j in range(max(0, i - 3), min(i + 4, len(sents)))):
+    elif typ == "letter" and not any(cues.word("summit").search(text, sents[j].start, sents[j].end) for j in range(max(0, i - 3), min(i + 4, len(sents)))):
         occ = Occasion("none", None, "current affairs")  # a letter about current affairs or negotiations
         occ_span = None
     else:

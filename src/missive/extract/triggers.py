@@ -32,6 +32,15 @@ class Cues:
     receive: re.Pattern
     negative: tuple[tuple[str, re.Pattern], ...]
     not_recipient: re.Pattern
+    # Words read around a cue, not cues themselves (optional section ``context``): name -> pattern.
+    context: tuple[tuple[str, re.Pattern], ...] = ()
+
+    def word(self, name: str) -> re.Pattern:
+        """The ``context`` pattern called ``name``; a missing one is a data error, never a silent no-match."""
+        for key, rx in self.context:
+            if key == name:
+                return rx
+        raise DataError(f"triggers: no context pattern {name!r}")
 
 
 def _compile(where: str, pattern: str, flags: int = re.I) -> re.Pattern:
@@ -75,6 +84,7 @@ def load_cues(language: str = "en") -> Cues:
         receive=_compile(name, data["receive"]),
         negative=tuple((e["id"], _compile(name, e["pattern"])) for e in entries("negative", False)),
         not_recipient=_compile(name, data["not_recipient"]),
+        context=tuple(sorted((str(k), _compile(name, v)) for k, v in (data.get("context") or {}).items())),
     )
 
 
