@@ -15,6 +15,7 @@ processed: it names the item and says why, so that no input is lost silently.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
@@ -55,7 +56,8 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to day, month or year precision.
 
@@ -106,6 +108,15 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Order by the first day the date can stand for; a coarser date sorts first on a tie."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
 
 @dataclass(frozen=True)
