@@ -15,6 +15,25 @@ from ...model import Occasion, PartialDate
 from ..occasions import known_occasions
 from .lexicon import Lexicon
 
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def number(text: str) -> int:
+    """An anniversary's number written in Arabic digits or in Chinese numerals (七十五, 一百, 一百零一)."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+    return total + digit
+
 
 @dataclass(frozen=True)
 class DatePhrase:
@@ -83,14 +102,14 @@ def occasion_in(norm: str, start: int, end: int, lex: Lexicon, born_at=None) -> 
     """
     m = lex.birthday.search(norm, start, end)
     if m:
-        n = int(m.group("n") or m.group("n2"))
+        n = number(m.group("n") or m.group("n2"))
         born = born_at(m.start()) if born_at else None
         day = born.replace(year=born.year + n) if born else None
         return OccasionFound(Occasion("birthday", n, m.group(0)), m.start(), m.end(), day)
     for m in lex.anniversary.finditer(norm, start, end):
         if lex.ahead.search(norm[max(start, m.start() - 16) : m.start()]):
             continue  # "明年是建交30周年": an anniversary to come
-        n = int(m.group("n"))
+        n = number(m.group("n"))
         fid = _founding_before(norm, m.start(), start, lex)
         if fid is None:
             return OccasionFound(Occasion("anniversary", n, norm[max(start, m.start() - 20) : m.end()]), m.start(), m.end())
