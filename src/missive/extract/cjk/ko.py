@@ -28,8 +28,9 @@ _NOT_NOUN = re.compile(r"(?:을|를|아|어|고|며|서|여|해|은|는|면|이|
 # A clause naming what a message answers ("...된것과 관련하여", "...에 즈음하여", "...을 맞아").
 _OCCASION_CLAUSE = re.compile(r"(?:관련하여|관련해|대하여|대해|즈음하여|맞으며|맞아|계기로)\s")
 _PARTICLE_END = re.compile(r"(?:을|를|은|는|이|가|에|도|과|와)$")
-# A word in an adnominal form ("확정된", "축하해 준") ends a clause embedded before a noun.
-_ADNOMINAL = re.compile(r"(?:된|한|던|준|진|온|인|운)$")
+# A word in an adnominal form ("확정된", "축하해 준") ends a clause embedded before a noun; a
+# connective "when/as" form ("선출되자", "취임하자") ends one embedded before the main verb.
+_ADNOMINAL = re.compile(r"(?:된|한|던|준|진|온|인|운|되자|하자|되니|하니)$")
 
 
 def _particles(lex: Lexicon) -> list[tuple[str, str]]:
