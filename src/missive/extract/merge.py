@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..model import Occasion, PartialDate, Span
 from .registry import Registry
@@ -55,8 +56,11 @@ def fold_into_calls(readings: list[Reading]) -> list[Reading]:
     return out
 
 
-def alive(r: Reading, registry: Registry) -> bool:
-    """False for an act dated on or after the death of its sender or recipient: a misread, not a message."""
+def alive(r: Any, registry: Registry) -> bool:
+    """False for an act dated on or after the death of its sender or recipient: a misread, not a message.
+
+    ``r`` is an English or a Chinese/Korean reading: anything with ``cand.sender``, ``cand.recipient`` and ``date``.
+    """
     on = r.date.to_date() if r.date else None
     for m in (r.cand.sender, r.cand.recipient):
         actor = registry.actors.get(m.actor_id or "")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...model import ActorRef, Document, Evidence, Occasion, PartialDate, Report, Span
+from ..merge import alive
 from ..mentions import Mention
 from ..registry import Registry, load_registry
 from . import ko, zh
@@ -94,7 +95,7 @@ def extract_reports_cjk(doc: Document) -> list[Report]:
         cands.extend(found)
     readings = [_read(page, c) for c in cands]
     readings = _marks(readings, answered)
-    readings = [r for r in readings if _alive(r, registry)]
+    readings = [r for r in readings if alive(r, registry)]
     return sorted((_report(doc, r) for r in _dedupe(readings)), key=_order)
 
 
@@ -261,15 +262,6 @@ def _marks(readings: list[Reading], answered: list[tuple[int, str | None]]) -> l
         for r in earlier[-1:]:
             r.reply, r.occasion = True, Occasion("thanks", None, "a reply to an earlier message")
     return out
-
-
-def _alive(r: Reading, registry: Registry) -> bool:
-    on = r.date.to_date() if r.date else None
-    for m in (r.cand.sender, r.cand.recipient):
-        actor = registry.actors.get(m.actor_id or "")
-        if actor and actor.died and on and on >= actor.died:
-            return False
-    return True
 
 
 def _close(a: Reading, b: Reading) -> bool:
