@@ -11,7 +11,7 @@ import re
 from typing import Any, Callable
 
 from ..errors import InputError
-from .base import Query
+from .base import Query, SearchHit
 from .rows import date_bounds, decode_cursor
 
 TextClause = Callable[[str, str], tuple[str, list[Any]]]
@@ -185,3 +185,13 @@ def fts_terms(text: str) -> list[str]:
     if not terms:
         raise InputError("the search text is empty")
     return terms
+
+
+def substring_hits(cur: Any, conds: list[str], params: list[Any], subs: list[str], limit: int) -> list[SearchHit]:
+    """Search hits for substring-only terms (no index rank; the snippet is cut here), on either backend."""
+    cur.execute(
+        "SELECT d.page_hash, d.source, d.text FROM documents d WHERE " + " AND ".join(conds) +
+        " ORDER BY d.page_hash LIMIT ?",
+        [*params, limit],
+    )
+    return [SearchHit(h, s, substring_snippet(t, subs)) for h, s, t in cur.fetchall()]

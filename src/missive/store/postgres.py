@@ -21,7 +21,7 @@ from psycopg import errors as pg_errors
 from ..errors import ConfigError, InputError, StoreError
 from . import migrate
 from .base import SearchHit
-from .filters import split_terms, substring_snippet
+from .filters import split_terms, substring_hits
 from .rows import now_iso
 from .sql import SqlStore
 from .summaries import bump_generation
@@ -230,13 +230,7 @@ class PostgresStore(SqlStore):
                     [params[0], *params[1:], limit],
                 )
                 return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in cur.fetchall()]
-            # Substring terms only: no index rank; the snippet is cut here.
-            cur.execute(
-                "SELECT d.page_hash, d.source, d.text FROM documents d WHERE " + " AND ".join(conds) +
-                " ORDER BY d.page_hash LIMIT ?",
-                [*params, limit],
-            )
-            return [SearchHit(h, s, substring_snippet(t, subs)) for h, s, t in cur.fetchall()]
+            return substring_hits(cur, conds, params, subs, limit)
 
 
 def _doc_match(words: list[str], subs: list[str]) -> tuple[list[str], list[Any]]:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..errors import InputError, StoreError
 from . import migrate
 from .base import SearchHit
-from .filters import fts_terms, split_terms, substring_snippet
+from .filters import fts_terms, split_terms, substring_hits
 from .rows import now_iso
 from .sql import SqlStore
 from .summaries import bump_generation
@@ -225,13 +225,7 @@ class SQLiteStore(SqlStore):
                     [params[0], *params[1:], limit],
                 )
                 return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in cur.fetchall()]
-            # Substring terms only: no index rank; the snippet is cut here.
-            cur.execute(
-                "SELECT d.page_hash, d.source, d.text FROM documents d WHERE " + " AND ".join(conds) +
-                " ORDER BY d.page_hash LIMIT ?",
-                [*params, limit],
-            )
-            return [SearchHit(h, s, substring_snippet(t, subs)) for h, s, t in cur.fetchall()]
+            return substring_hits(cur, conds, params, subs, limit)
 
 
 class _NoLock:
