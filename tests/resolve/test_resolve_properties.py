@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missive.model import ActorRef, Evidence, Occasion, PartialDate, Report, Span
-from missive.resolve import MergeOverride, SplitOverride, merge_into, resolve_events
+from missive.resolve import MergeOverride, SplitOverride, merge_into, report_id_in, resolve_events
 
 PEOPLE = ["Xi Jinping", "Kim Jong Un", "Vladimir Putin"]
 DATES = ["2021-09-08", "2021-09-09", "2021-09-10", "2021-09-12", "2021-09", "2021", "2022-09-09", None]
@@ -38,8 +38,9 @@ reports = st.lists(report(), max_size=14)
 
 
 def shape(events):
-    """The partition and the fields of events, comparable across runs."""
-    return sorted((e.id, tuple(r.id for r in e.reports), e.type, str(e.date), e.reply_to) for e in events)
+    """The partition and the fields of events, comparable across runs whatever ids they kept."""
+    members = {e.id: tuple(r.id for r in e.reports) for e in events}
+    return sorted((members[e.id], e.type, str(e.date), members.get(e.reply_to or "")) for e in events)
 
 
 @settings(max_examples=60, deadline=None)
@@ -55,6 +56,25 @@ def test_order_of_reports_does_not_matter(items, rnd):
 def test_resolving_in_two_arrivals_equals_one_go(items, cut):
     first = resolve_events(items[:cut])
     assert shape(merge_into(first, items[cut:])) == shape(resolve_events(items))
+
+
+@settings(max_examples=80, deadline=None)
+@given(reports, st.integers(0, 14))
+def test_an_event_keeps_its_id_when_more_reports_arrive(items, cut):
+    first = resolve_events(items[:cut])
+    later = merge_into(first, items[cut:])
+    event_of = {r.id: e for e in later for r in e.reports}
+    old_ids = {e.id for e in first}
+    for event in first:
+        # The report an id came from still leads to an event...
+        now = event_of[report_id_in(event.id)]
+        # ...which kept that id unless it also absorbed an older event (then one of their ids).
+        absorbed = sorted(i for i in old_ids if report_id_in(i) in {r.id for r in now.reports})
+        assert now.id == absorbed[0]
+    # An event with no report from before takes its smallest report id, as in one go.
+    for event in later:
+        if not any(report_id_in(i) in {r.id for r in event.reports} for i in old_ids):
+            assert event.id == "ev-" + min(r.id for r in event.reports)
 
 
 @settings(max_examples=60, deadline=None)

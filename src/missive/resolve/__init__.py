@@ -7,7 +7,7 @@ and the evaluation's output contract (``events_contract``). Pure functions
 over model types: the ``jobs`` layer reads the store and writes events back.
 """
 
-from .cluster import build_event, independent_pages, merge_into, resolve_events
+from .cluster import build_event, event_id_of, independent_pages, merge_into, report_id_in, resolve_events
 from .compare import Addition, Alignment, Comparison, Version, compare_readouts, split_sentences
 from .contract import event_contract, events_contract
 from .explain import Explanation, PairMatch, ReportLine, explain_event
@@ -28,12 +28,14 @@ __all__ = [
     "build_event",
     "compare_readouts",
     "event_contract",
+    "event_id_of",
     "events_contract",
     "explain_event",
     "find_near_duplicates",
     "independent_pages",
     "link_replies",
     "merge_into",
+    "report_id_in",
     "resolve_events",
     "split_sentences",
 ]

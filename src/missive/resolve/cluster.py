@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import AbstractSet, Any, Iterable, Mapping, Sequence
 
 from ..model import MESSAGE_TYPES, ActorRef, Event, Occasion, PartialDate, Report
 from .names import actor_key, name_keys
@@ -110,13 +110,16 @@ def resolve_events(
     reports: Iterable[Report],
     overrides: Sequence[Any] = (),
     duplicates: Mapping[str, str] | None = None,
+    keep_ids: AbstractSet[str] = frozenset(),
 ) -> list[Event]:
     """Merge reports of one act into events; the result is independent of input order.
 
     ``overrides``: see ``missive.resolve.overrides`` (merge/split, applied in
     order). ``duplicates``: page_hash -> canonical page_hash of near-duplicate
     pages (``find_near_duplicates``); their reports are kept but flagged in
-    ``Event.duplicate_reports``. Replies are linked to the message they answer.
+    ``Event.duplicate_reports``. ``keep_ids``: the ids events had before this
+    run, so that an analyst's link to an event survives a re-resolve (see
+    ``build_event``). Replies are linked to the message they answer.
     Events come sorted by (date, id).
     """
     # The same report read twice is one report; where two differ beyond their id
@@ -142,7 +145,7 @@ def resolve_events(
     events = []
     for block in sorted(regrouped):
         for members in _cluster_block(_atoms(regrouped[block], cons), cons, twins):
-            events.append(build_event(members, twins))
+            events.append(build_event(members, twins, keep_ids))
     events.sort(key=lambda e: (e.date.to_date().isoformat() if e.date else "9999", e.id))
     return link_replies(events)
 
@@ -159,8 +162,9 @@ def merge_into(
     the day-dated report a month-dated one was waiting for), so this re-resolves
     everything; it is cheap because clustering works per sender/recipient pair.
     """
+    events = list(events)
     old = [r for e in events for r in e.reports]
-    return resolve_events([*old, *new_reports], overrides, duplicates)
+    return resolve_events([*old, *new_reports], overrides, duplicates, keep_ids={e.id for e in events})
 
 
 # -- the fields of an event ------------------------------------------------
@@ -219,11 +223,20 @@ def duplicate_reports(reports: Iterable[Report], twins: Mapping[str, str]) -> tu
     return tuple(sorted(flagged))
 
 
-def build_event(members: list[Report], twins: Mapping[str, str] | None = None) -> Event:
-    """Make one event from its reports by the documented choice rules; id from the smallest report id."""
+def build_event(
+    members: list[Report], twins: Mapping[str, str] | None = None, keep_ids: AbstractSet[str] = frozenset()
+) -> Event:
+    """Make one event from its reports by the documented choice rules.
+
+    Its id is "ev-" + one of its report ids: the one it already had (in ``keep_ids``)
+    if that report is still in it, else its smallest report id. So an event keeps its
+    id when an earlier report joins it, and an id that vanished (its report moved,
+    or two events merged) still leads to the event through that report.
+    """
     reports = sorted(members, key=lambda r: r.id)
+    kept = sorted(i for i in (event_id_of(r.id) for r in reports) if i in keep_ids)
     return Event(
-        id="ev-" + reports[0].id,
+        id=kept[0] if kept else event_id_of(reports[0].id),
         sender=_choose_actor([r.sender for r in reports]),
         recipient=_choose_actor([r.recipient for r in reports]),
         type=_choose_type(reports),
@@ -234,6 +247,16 @@ def build_event(members: list[Report], twins: Mapping[str, str] | None = None) -
         reports=tuple(reports),
         duplicate_reports=duplicate_reports(reports, twins or {}),
     )
+
+
+def event_id_of(report_id: str) -> str:
+    """The id an event takes from one of its reports."""
+    return "ev-" + report_id
+
+
+def report_id_in(event_id: str) -> str | None:
+    """The report an event id was taken from (to find an event whose id has changed)."""
+    return event_id[3:] if event_id.startswith("ev-") else None
 
 
 def independent_pages(event: Event) -> int:
