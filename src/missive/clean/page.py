@@ -28,7 +28,7 @@ from .dates import date_from_url, find_full_dates, parse_hint
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
-from .textpage import DATE_LINE_RESIDUE, CleanedText, clean_text, is_date_only, normalise_line, weight
+from .textpage import DATE_LINE_RESIDUE, CleanedText, clean_text, date_cell, is_date_only, normalise_line, weight
 
 
 def _clean_html(page: Page) -> CleanedText:
@@ -75,8 +75,10 @@ def _labelled(line: str) -> bool:
 def _lead_date_line(text: str) -> DatedValue | None:
     """A date-only or labelled line among the article's first lines ("2019-09-10 16:40" under a prose-like headline)."""
     for offset, line in _line_spans(text)[:LEAD_LINES]:
-        if (is_date_only(line) or _labelled(line)) and not date_rules().update_labels.search(line):
-            m = find_full_dates(line)[0]
+        if date_rules().update_labels.search(line):
+            continue
+        m = find_full_dates(line)[0] if is_date_only(line) or _labelled(line) else date_cell(line)
+        if m is not None:
             return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"lead-line.{m.rule}")
     return None
 
@@ -128,12 +130,17 @@ def _update_stamp(text: str, cleaned: CleanedText) -> DatedValue | None:
     """An "Updated: 2016-11-26 18:22" line among the first lines: the last resort."""
     rules = date_rules()
     for offset, line in _header_lines(text, cleaned):
-        label = rules.update_labels.search(line.lstrip("|-–·• "))
-        found = find_full_dates(line)
-        if label and found:
-            m = found[0]
-            span = Span(offset + m.start, offset + m.end, line[m.start : m.end]) if offset is not None else None
-            return DatedValue(m.date, span, f"updated.{m.rule}")
+        # The stamp may be one cell of a byline: "By A Writer | outlet.com | Updated: 2016-11-26 18:22".
+        at = 0
+        for cell in line.split("|"):
+            label = rules.update_labels.search(cell.lstrip("-–·• "))
+            found = find_full_dates(cell)
+            if label and found:
+                m = found[0]
+                start, end = at + m.start, at + m.end
+                span = Span(offset + start, offset + end, line[start:end]) if offset is not None else None
+                return DatedValue(m.date, span, f"updated.{m.rule}")
+            at += len(cell) + 1
     return None
 
 

@@ -41,6 +41,7 @@ PROSE_LONG = 200
 HEADER_DATE_LINES = 15
 LEAD_DATE_WINDOW = 80
 DATE_LINE_RESIDUE = 45
+CLOSING_WINDOW = 6  # lines: a labelled date line this near the end closes the article
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,28 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+MENU_CELL = 30  # characters: the longest item of a pipe-separated menu ("NATIONAL | N. KOREA | ...")
+
+
+def cells(line: str) -> list[str]:
+    """The pipe-separated cells of a header line ("By X | outlet | Updated: ..."), stripped."""
+    return [c.strip() for c in line.split("|")]
+
+
+def is_menu(line: str) -> bool:
+    """Three or more short items split by pipes: a menu or a tool bar, never prose or a headline.
+
+    The drop cue for pipe menus refuses items with a full stop, so "N. KOREA"
+    in a section bar made the bar read as a sentence.
+    """
+    parts = [c for c in cells(line) if c]
+    return line.count("|") >= 2 and len(parts) >= 3 and all(len(c) <= MENU_CELL for c in parts)
+
+
 def is_prose(line: str) -> bool:
     """A paragraph of running text, as opposed to a headline, menu item or label."""
+    if is_menu(line):
+        return False
     w = weight(line)
     if line.endswith("。") and w >= PROSE_MIN_CJK_SENTENCE:
         return True
@@ -98,11 +119,40 @@ def _header_date(line: str) -> DateMatch | None:
         return None
     if rules.date_labels.search(line) or weight(_date_residue(line, found[0])) <= DATE_LINE_RESIDUE:
         return found[0]
+    return date_cell(line)
+
+
+def date_cell(line: str) -> DateMatch | None:
+    """A date from one pipe-separated cell that is a date line by itself, not an update stamp.
+
+    "All News | 11:02 October 07, 2024", "By A Writer | outlet.com | Published: 2021-03-23",
+    "Date: 23/06/2019 | Source: News Agency": the cell carries the date, the
+    others a byline or a source. Offsets index ``line``.
+    """
+    offset = 0
+    for cell in line.split("|"):
+        lead = len(cell) - len(cell.lstrip())
+        m = _cell_date(cell.strip())
+        if m is not None:
+            return DateMatch(m.date, offset + lead + m.start, offset + lead + m.end, m.rule)
+        offset += len(cell) + 1
+    return None
+
+
+def _cell_date(text: str) -> DateMatch | None:
+    """The date of a cell that is a date and nothing else, or a short labelled date ("Date: 23/06/2019")."""
+    rules = date_rules()
+    found = find_full_dates(text)
+    if not found or rules.update_labels.search(text):
+        return None
+    residue = _date_residue(text, found[0])
+    if not residue or (rules.date_labels.match(text) and weight(rules.date_labels.sub(" ", residue).strip()) <= 12):
+        return found[0]
     return None
 
 
 def _is_headline(line: str) -> bool:
-    if find_full_dates(line) or match_cue("drop", line) or match_cue("stamp", line):
+    if find_full_dates(line) or match_cue("drop", line) or match_cue("stamp", line) or is_menu(line):
         return False
     cjk = len(_CJK.findall(line))
     return 15 <= weight(line) <= 400 and (len(line.split()) >= 3 or cjk >= 6)
@@ -236,4 +286,25 @@ def _text_date(out: list[str], title: str | None, date_line: str | None,
         if last > first_body and is_date_only(out[last]):
             match = find_full_dates(out[last])[0]
             return DatedValue(match.date, _span_in(out, last, match), f"closing.{match.rule}")
+        labelled = _closing_label(out, first_body + 1)
+        if labelled is not None:
+            index, match = labelled
+            return DatedValue(match.date, _span_in(out, index, match), f"closing.{match.rule}")
+    return None
+
+
+def _closing_label(out: list[str], first: int) -> tuple[int, DateMatch] | None:
+    """A labelled date line among the article's last lines ("Date: 23/06/2019 | Source: News Agency").
+
+    Agencies print it under the story, before share bars and a list of related
+    headlines whose own dates follow it: so the first such line from the top of
+    the closing window is the article's.
+    """
+    rules = date_rules()
+    for index in range(max(first, len(out) - CLOSING_WINDOW), len(out)):
+        line = out[index]
+        if rules.date_labels.match(line):
+            match = date_cell(line)
+            if match is not None:
+                return index, match
     return None
