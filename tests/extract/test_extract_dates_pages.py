@@ -157,3 +157,29 @@ RECALLED = [
 @pytest.mark.parametrize("text, expected", RECALLED, ids=[s[0][:50] for s in RECALLED])
 def test_recalled_month(text: str, expected: list[tuple]) -> None:
     assert sentence_rows(text, "2025-03-10") == expected
+
+
+# The page is dated Sunday 2024-10-20: months named from the page's own, and "the same day" chained.
+MONTHS_BACK = [
+    ("Vladimir Putin sent a letter to Kim Jong Un earlier this month, the Kremlin said.",
+     [("Vladimir Putin", "Kim Jong Un", "2024-10")]),
+    ("Xi Jinping sent a message of condolence to Vladimir Putin last month.",
+     [("Xi Jinping", "Vladimir Putin", "2024-09")]),
+    # "this month" without a look back is a plan, not this message's month
+    ("Xi Jinping sent a letter to Kim Jong Un, who will visit Beijing this month.",
+     [("Xi Jinping", "Kim Jong Un", "2024-10-20")]),
+    # "the same day" is the day stated last before it, even in a clause that is no message
+    ("Parliament elected Kim Jong Un on October 17. On the same day, Xi Jinping sent a congratulatory "
+     "message to Kim Jong Un.",
+     [("Xi Jinping", "Kim Jong Un", "2024-10-17")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONTHS_BACK, ids=[s[0][:50] for s in MONTHS_BACK])
+def test_months_back_and_same_day(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text) == expected
+
+
+def test_months_back_crosses_the_new_year() -> None:
+    text = "Kim Jong Un sent a message of greetings to Xi Jinping late last month."
+    assert sentence_rows(text, "2025-01-05") == [("Kim Jong Un", "Xi Jinping", "2024-12")]

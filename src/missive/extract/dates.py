@@ -42,6 +42,8 @@ _RELATIVE = re.compile(
     r"|[Tt]he (?P<nx>following|next|previous|preceding) day"
     r"|[Tt]he day (?P<ab>after|before)(?! (?:the|his|her|its|their|a|an|that|this)\b))\b"
 )
+# A month named from the page's own: "earlier this month", "last month", "late last month".
+_MONTH_BACK = re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ee]arly|[Ll]ate|[Ii]n mid-?) )?(?:(?P<this>this)|(?P<last>last)) month\b")
 # "in December" alone dates an act only where the sentence looks back ("last spoke ... in December").
 _LOOKS_BACK = re.compile(r"\b(?:last|after|earlier|previously|already)\b", re.I)
 
@@ -59,6 +61,7 @@ class DateExpr:
     weekday: int | None = None
     same_day: bool = False
     offset: int | None = None  # days from the act dated just before ("the following day": 1)
+    months_back: int | None = None  # months before the page's ("earlier this month": 0, "last month": 1)
 
 
 def _month(text: str) -> int:
@@ -111,6 +114,13 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[m.group("wd").lower()]))
+    for m in _MONTH_BACK.finditer(text, start, end):
+        if bracketed(m.start()):
+            continue
+        looks_back = (m.group("pre") or "").lower() in ("earlier", "early") or _LOOKS_BACK.search(text, start, m.start())
+        if m.group("this") and not looks_back:
+            continue  # "will visit this month" is a plan; "earlier this month" looks back
+        out.append(DateExpr(m.start(), m.end(), m.group(0), months_back=0 if m.group("this") else 1))
     for m in _SAME_DAY.finditer(text, start, end):
         out.append(DateExpr(m.start(), m.end(), m.group(0), same_day=True))
     for m in _RELATIVE.finditer(text, start, end):
@@ -134,6 +144,11 @@ def complete(expr: DateExpr, ref: dt.date | None, anchor: dt.date | None = None)
         return PartialDate.from_date(anchor + dt.timedelta(days=expr.offset)) if anchor else None
     if expr.same_day:
         return PartialDate.from_date(anchor) if anchor else None
+    if expr.months_back is not None:  # only the page's date says which month "this month" is
+        if ref is None:
+            return None
+        month = ref.year * 12 + ref.month - 1 - expr.months_back
+        return PartialDate(month // 12, month % 12 + 1)
     if expr.weekday is not None:
         if ref is not None:
             back = (ref.weekday() - expr.weekday) % 7

@@ -216,7 +216,9 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
         if pick.offset is not None:  # "the following day": counted from the day stated just before
             date = complete(pick, ref, _day_before(text, sents, i, pick.start, ref, own_anchor))
         else:
-            date = complete(pick, ref, death if pick.same_day else own_anchor)
+            # "On the same day": the day stated last before it, else a death the sentence names.
+            same = (_day_before(text, sents, i, pick.start, ref, own_anchor) or death) if pick.same_day else None
+            date = complete(pick, ref, same if pick.same_day else own_anchor)
             if date is None and dates.year and pick.month:  # "on July 11" on a page whose text names one year
                 date = PartialDate(pick.year or dates.year, pick.month, pick.day)
         if date is not None and ref is not None and date.to_date() > ref + dt.timedelta(days=1):
