@@ -40,7 +40,7 @@ _OBJ_PRONOUN = re.compile(r"\b(?:to|with) (?:him|her|me|us)\b")
 _ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)\s+|\b(?:in|through) (?:his|her|their|the|a) (?:\w+ ){0,2})$", re.I)
 _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+ )?(?:messages?|letters?|telegrams?)\b", re.I)
 _SPEAKS = re.compile(r"^\s*+,?\s*+(?:(?:said|wrote|noted|stressed|added|stated)\s*+)?$")
-_GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:state|government)|personages|dignitaries)\b", re.I)
+_GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:\w+ )?(?:states?|governments?)|personages|dignitaries)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
@@ -117,11 +117,15 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         people = list_from(text, named, 0) if named else []
         pairs = [(s, r) for s in known for r in people] if to_listed else [(s, r) for s in people for r in known]
         return [Candidate(s, r, trig, sent, "listed", hint=ctx.last_type) for s, r in pairs if s.key != r.key]
-    plan = next((rid for rid, rx in cues.negative if rid == "plan" and rx.search(stext)), None)
+    plan = next((rid for rid, rx in cues.negative if rid in ("plan", "not-done") and rx.search(stext)), None)
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     question = stext.rstrip(" \"'”’)").endswith("?")  # "Will Xi send a message?" states no act
     call = any(t.id == "phone-call" for t in triggers)
+    bounds = _own_clauses(text, sent, triggers)
+    all_ms = ms
     for k, trig in enumerate(triggers):
+        lo, hi = bounds[k]  # "A sent X to B, and C sent Y to D": each cue reads only the people of its own clause
+        ms = [m for m in all_ms if lo <= m.start and m.end <= hi]
         if trig.type != "message" and trig.id not in ("congratulated",):
             ctx.last_type = trig.type
         if plan or question:
@@ -183,6 +187,10 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)
+            if not recipients and rule == "offered-by":
+                # "X was re-elected. Congratulations came from A and B.": the one the page is about
+                keys = {s.key for s in senders}
+                recipients = [m for m in reversed(subjects_before) if m.key not in keys][:1]
             rule += "+context"
             if not recipients:
                 ctx.senders = senders  # "X sent a message to Lao leaders": their names may follow
@@ -228,6 +236,22 @@ def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[M
 
 
 _CLAUSE_CUT = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?=[A-Z])|\.\s")
+
+
+# Where a sentence joins two clauses that each state an act: "; B sent ...", ", and C cabled ...".
+_JOIN = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?=[A-Z])")
+
+
+def _own_clauses(text: str, sent: Span, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """For each cue, the span of its own clause: cut only at a join with a cue on both sides."""
+    cuts = [m for m in _JOIN.finditer(text, sent.start, sent.end)]
+    real = [m for m in cuts if any(t.end <= m.start() for t in triggers) and any(t.start >= m.end() for t in triggers)]
+    out = []
+    for t in triggers:
+        lo = max([m.end() for m in real if m.end() <= t.start], default=sent.start)
+        hi = min([m.start() for m in real if m.start() >= t.end], default=sent.end)
+        out.append((lo, hi))
+    return out
 
 
 def _clause(text: str, sent: Span, trig: Trigger) -> str:
@@ -282,7 +306,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         # The principal: "conveyed X's greetings", else "greetings of/from X"; never the envoy.
         inside = [m for m in ms if m.start >= trig.start and m.end <= trig.end]
         owner = [m for m in inside if text[m.end : m.end + 2] == "'s"]
-        senders = owner[:1] or people_after(text, ms, trig.end, _OF_FROM, 40)
+        senders = owner[:1] or people_after(text, ms, trig.end, _OF_FROM, 90)  # "from (Chairman of ... of the DPRK) X"
         to = [m for m in inside if m not in owner]
         if not to:
             after = max([trig.end, *(m.end for m in senders if m.start >= trig.end)])

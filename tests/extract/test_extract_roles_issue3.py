@@ -1,0 +1,100 @@
+"""Issue #3: senders and recipients on pages unlike the dev set, and look-alikes that are no act.
+
+Every sentence here is written for this test; each case names the kind of
+phrasing it stands for, never one page. Rows: (sender, recipient, type, date,
+occasion kind, reply). The page is dated Tuesday 2024-12-31.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from missive.extract import extract_reports
+from missive.extract.mentions import find_mentions
+from missive.extract.registry import load_registry
+from missive.model import DatedValue, Document, PartialDate
+
+
+def _rows(text: str, published: str = "2024-12-31") -> list[tuple]:
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en",
+                   published=DatedValue(PartialDate.parse(published), None, "test"))
+    return sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind, r.reply)
+                  for r in extract_reports(doc))
+
+
+ROUNDUPS = [
+    # "continue to send" is an ongoing act, not a plan: the addressee it names carries to the next sentences
+    ("Heads of several states continue to send congratulations to Kassym-Jomart Tokayev on his re-election. "
+     "Vladimir Putin sent a congratulatory telegram on Monday in which he praised the turnout.",
+     [("Vladimir Putin", "Kassym-Jomart Tokayev", "congratulatory", "2024-12-30", "election", False)]),
+    # "congratulatory messages came from A and B": one event per giver, to the one the page is about
+    ("Kassym-Jomart Tokayev was re-elected on Sunday. Congratulatory messages also came from "
+     "the President of Belarus Alexander Lukashenko and Shavkat Mirziyoyev.",
+     [("Alexander Lukashenko", "Kassym-Jomart Tokayev", "congratulatory", "2024-12-31", "election", False),
+      ("Shavkat Mirziyoyev", "Kassym-Jomart Tokayev", "congratulatory", "2024-12-31", "election", False)]),
+    # greetings named for two feasts are greetings; "In his greetings to X, Y ..." is one more event
+    ("Kim Jong Un sent New Year and Christmas greetings to Xi Jinping.",
+     [("Kim Jong Un", "Xi Jinping", "greetings", "2024-12-31", "new_year", False)]),
+    ("Vladimir Putin sent New Year greetings to the heads of several friendly states. "
+     "In his greetings to Alexander Lukashenko, the Russian president praised the alliance.",
+     [("Vladimir Putin", "Alexander Lukashenko", "greetings", "2024-12-31", "new_year", False)]),
+    # two clauses, each with its own sender, cue and addressee: no pair across the clauses
+    ("On Monday, Prime Minister Pham Minh Chinh sent a message of condolence to Premier Li Qiang, and "
+     "National Assembly Chairman Vuong Dinh Hue sent his condolences in a message to Zhao Leji.",
+     [("Pham Minh Chinh", "Li Qiang", "condolence", "2024-12-30", "condolence", False),
+      ("Vuong Dinh Hue", "Zhao Leji", "condolence", "2024-12-30", "condolence", False)]),
+    ("Xi Jinping sent a congratulatory message to Vladimir Putin, and Premier Li Qiang sent one to Mikhail Mishustin.",
+     [("Li Qiang", "Mikhail Mishustin", "congratulatory", "2024-12-31", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False)]),
+    # the gapped clause keeps working: "and C to D" has no cue of its own
+    ("Xi Jinping sent a congratulatory message to Vladimir Putin, and Li Qiang to Mikhail Mishustin.",
+     [("Li Qiang", "Mikhail Mishustin", "congratulatory", "2024-12-31", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False)]),
+]
+
+NAMES = [
+    # a sentence's first words before a comma and a title are no one's name ("On Monday, Prime Minister X")
+    ("On Monday, Prime Minister Pham Minh Chinh sent a letter to Premier Li Qiang.",
+     [("Pham Minh Chinh", "Li Qiang", "letter", "2024-12-30", "none", False)]),
+]
+
+ENVOYS = [
+    # a long title between "from" and the principal's name
+    ("Choe Son Hui conveyed to the President of Russia warm greetings from Chairman of the State Affairs of the "
+     "DPRK Kim Jong Un.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-31", "none", False)]),
+]
+
+NOT_ACTS = [
+    # negated, doubted or wished-for acts are not events
+    "Xi Jinping did not send a message to Vladimir Putin.",
+    "Xi Jinping has not sent a congratulatory message to Vladimir Putin this year.",
+    "It is unclear whether Xi Jinping sent a message to Vladimir Putin.",
+    "Xi Jinping declined to congratulate Vladimir Putin.",
+    "Xi Jinping hopes to receive a letter from Kim Jong Un.",
+    # plans and questions
+    "Xi Jinping is expected to send a message to Vladimir Putin.",
+    "Will Xi Jinping send a message to Vladimir Putin?",
+    # organisations only, or an addressee that is not a person
+    "The Chinese Foreign Ministry sent a message to the Russian Foreign Ministry.",
+    "Xi Jinping sent a message to the forum on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + NAMES + ENVOYS)
+def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
+    assert _rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize("opening", ["On Monday", "Last Friday", "Earlier Today", "Also On Monday"])
+def test_time_words_before_a_title_are_no_name(opening: str) -> None:
+    text = f"{opening}, Prime Minister Pham Minh Chinh sent a letter."
+    found = find_mentions(text, 0, len(text), load_registry(), dt.date(2024, 12, 31), {})
+    assert [m.name for m in found] == ["Pham Minh Chinh"]
+
+
+@pytest.mark.parametrize("text", NOT_ACTS)
+def test_look_alikes_are_no_event(text: str) -> None:
+    assert _rows(text) == []
