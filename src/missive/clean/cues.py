@@ -39,6 +39,7 @@ class DateRules:
     datelines: tuple[Cue, ...]
     url_dates: tuple[Cue, ...]
     title_date_prefix: re.Pattern[str] | None = None  # "Regular Press Conference on <date>"
+    trap_labels: re.Pattern[str] | None = None  # "Retrieved", "Last modified", "Today:": never the page's date
 
 
 def _compile(name: str, pattern: object, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -111,6 +112,7 @@ def date_rules() -> DateRules:
         url_dates=_cue_list(f"{DATES_FILE}:url_dates", data["url_dates"], month_alt),
         title_date_prefix=_compile(f"{DATES_FILE}:title_date_prefix", data["title_date_prefix"])
         if "title_date_prefix" in data else None,
+        trap_labels=_compile(f"{DATES_FILE}:trap_labels", data["trap_labels"]) if "trap_labels" in data else None,
     )
 
 

@@ -28,7 +28,8 @@ from .dates import date_from_url, find_full_dates, parse_hint
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
-from .textpage import DATE_LINE_RESIDUE, CleanedText, clean_text, date_cell, is_date_only, normalise_line, weight
+from .textpage import (DATE_LINE_RESIDUE, CleanedText, clean_text, date_cell, is_date_only, is_trap,
+                       normalise_line, weight)
 
 
 def _clean_html(page: Page) -> CleanedText:
@@ -75,7 +76,7 @@ def _labelled(line: str) -> bool:
 def _lead_date_line(text: str) -> DatedValue | None:
     """A date-only or labelled line among the article's first lines ("2019-09-10 16:40" under a prose-like headline)."""
     for offset, line in _line_spans(text)[:LEAD_LINES]:
-        if date_rules().update_labels.search(line):
+        if date_rules().update_labels.search(line) or is_trap(line):
             continue
         m = find_full_dates(line)[0] if is_date_only(line) or _labelled(line) else date_cell(line)
         if m is not None:
@@ -135,7 +136,7 @@ def _update_stamp(text: str, cleaned: CleanedText) -> DatedValue | None:
         for cell in line.split("|"):
             label = rules.update_labels.search(cell.lstrip("-–·• "))
             found = find_full_dates(cell)
-            if label and found:
+            if label and found and not is_trap(cell):
                 m = found[0]
                 start, end = at + m.start, at + m.end
                 span = Span(offset + start, offset + end, line[start:end]) if offset is not None else None

@@ -111,12 +111,28 @@ def is_date_only(line: str) -> bool:
     return bool(found) and not _date_residue(line, found[0])
 
 
+def is_trap(line: str) -> bool:
+    """A line whose date is never the page's: a crawl or access stamp, a site's "Last modified", a cookie notice."""
+    trap = date_rules().trap_labels
+    return bool(trap and trap.search(line))
+
+
+def _published_after_update(line: str) -> DateMatch | None:
+    """ "Updated: 2023-11-04 09:00 Published: 2023-11-03": the date after the publication label."""
+    label = date_rules().date_labels.search(line)
+    if label is None:
+        return None
+    return next((m for m in find_full_dates(line) if m.start >= label.end()), None)
+
+
 def _header_date(line: str) -> DateMatch | None:
     """The publication date a header line gives, if it is a date line (not an update stamp)."""
     rules = date_rules()
     found = find_full_dates(line)
-    if not found or rules.update_labels.search(line):
+    if not found or is_trap(line):
         return None
+    if rules.update_labels.search(line):
+        return _published_after_update(line)
     if rules.date_labels.search(line) or weight(_date_residue(line, found[0])) <= DATE_LINE_RESIDUE:
         return found[0]
     return date_cell(line)
@@ -143,7 +159,7 @@ def _cell_date(text: str) -> DateMatch | None:
     """The date of a cell that is a date and nothing else, or a short labelled date ("Date: 23/06/2019")."""
     rules = date_rules()
     found = find_full_dates(text)
-    if not found or rules.update_labels.search(text):
+    if not found or rules.update_labels.search(text) or is_trap(text):
         return None
     residue = _date_residue(text, found[0])
     if not residue or (rules.date_labels.match(text) and weight(rules.date_labels.sub(" ", residue).strip()) <= 12):
