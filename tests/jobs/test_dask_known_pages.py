@@ -28,7 +28,7 @@ def test_run_shard_returns_only_the_hash_of_a_known_page(tmp_path: Path) -> None
     hashes = [p.hash for p in ingest.read_pages([dump]) if isinstance(p, Page)]
     result = run_shard(Shard((dump,)), known=frozenset(hashes[:2]))
     assert result.items[:2] == (KnownPage(hashes[0]), KnownPage(hashes[1]))
-    assert [type(item).__name__ for item in result.items[2:]] == ["PageResult", "PageResult"]
+    assert [type(item).__name__ for item in result.items[2:]] == ["PageRows", "PageRows"]
 
 
 def test_store_lists_its_page_hashes(tmp_path: Path) -> None:

@@ -70,4 +70,5 @@ def test_a_shard_task_screens_pages(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The harbour fence was repainted.", encoding="utf-8")
     result = run_shard(Shard((str(tmp_path / "a.txt"),)))
     (item,) = result.items
-    assert item.screened == "no correspondence cue" and item.document is None and item.skip is None
+    assert item.screened == "no correspondence cue" and item.skip is None
+    assert len(item.rows.pages) == 1 and not item.rows.documents and not item.rows.reports

@@ -1,12 +1,15 @@
-"""Run ingest on a Dask cluster: workers read, screen, clean and extract; the client stores.
+"""Run ingest on a Dask cluster: workers read, screen, clean, extract and build rows; the client stores.
 
 The input is cut into shards (groups of small files; a JSONL or WARC file as a
 whole; a large plain JSONL file in byte ranges cut at line ends). Each shard
-is one task whose result is its pages with their documents and reports. The
-client keeps only a few tasks in flight, takes results as they complete, and
-writes them in atomic batches of ``Limits.batch_size`` pages, exactly as
-``ingest_paths`` does, then resolves once over the whole store. The store
-therefore ends up the same as after a single-process run.
+is one task whose result is, per page, the table rows ``write_batch`` would
+write (page compressed, reports as JSON: ``store.prepared``). The client keeps
+only a few tasks in flight, takes results as they complete, and writes them in
+atomic batches of ``Limits.batch_size`` pages through the same store code as
+``ingest_paths``, then resolves once over the whole store. The store therefore
+ends up the same as after a single-process run, while the client, which shares
+the machine with the workers on a small one, does little more than the
+transactions.
 
 Workers need missive installed (a ``LocalCluster`` started here has it). The
 per-page time limit does not apply on workers: it relies on SIGALRM, which
@@ -29,7 +32,8 @@ from ..ingest.walk import STDIN, iter_paths
 from ..model import Page, Skip
 from ..settings import Limits
 from ..store.base import Batch, Store
-from .pipeline import IngestSummary, PageResult, note_read_skip, process_page, results_batch
+from ..store.prepared import BatchRows, batch_rows
+from .pipeline import IngestSummary, note_read_skip, process_page, results_batch
 from .resolving import resolve_store
 
 #: Small files are grouped until a shard holds this many files or bytes.
@@ -39,6 +43,18 @@ SHARD_BYTES = 16 * 1024 * 1024
 SPLIT_BYTES = 32 * 1024 * 1024
 #: Tasks kept in flight per worker thread: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_THREAD = 2
+#: Dask settings for a local cluster, whose workers share the client's cores. By default
+#: a worker samples its task's stack every 10 ms (the profiler, for the dashboard) and
+#: every server polls its event loop, memory and system many times a second: idle, the
+#: client and two workers then took 12% of a core, and the sampler holds the GIL the
+#: task needs. Slower polls still catch a worker out of memory within a second.
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +75,20 @@ class KnownPage:
 
 
 @dataclass(frozen=True)
+class PageRows:
+    """What a worker made of one new page: the rows to store, and what the summary counts."""
+
+    hash: str
+    rows: BatchRows
+    screened: str | None = None  # why the pre-filter set the page aside
+    skip: Skip | None = None
+
+
+@dataclass(frozen=True)
 class ShardResult:
     """What a worker made of one shard, in reading order."""
 
-    items: tuple[PageResult | KnownPage | Skip, ...]
+    items: tuple[PageRows | KnownPage | Skip, ...]
 
 
 def _line_starts(path: str, size: int, step: int) -> list[tuple[int, int]]:
@@ -150,15 +176,21 @@ def _read_shard(shard: Shard, limits: Limits) -> Iterator[Page | Skip]:
 
 
 def run_shard(shard: Shard, limits: Limits = Limits(), known: frozenset[str] = frozenset()) -> ShardResult:
-    """Worker task: read, screen, clean and extract every page of one shard (pages in ``known`` only read)."""
-    items: list[PageResult | KnownPage | Skip] = []
+    """Worker task: read, screen, clean, extract and build the rows of every page of one shard.
+
+    Pages in ``known`` are only read. Rows, not model objects, go back: they are
+    what the client writes, and plain dicts are cheaper for it to unpickle.
+    """
+    items: list[PageRows | KnownPage | Skip] = []
     for item in _read_shard(shard, limits):
         if isinstance(item, Skip):
             items.append(item)
         elif item.hash in known:
             items.append(KnownPage(item.hash))  # neither processed nor sent back whole
         else:
-            items.append(process_page(item, limits))
+            result = process_page(item, limits)
+            rows = batch_rows(results_batch([result]))
+            items.append(PageRows(item.hash, rows, result.screened, result.skip))
     return ShardResult(tuple(items))
 
 
@@ -170,7 +202,7 @@ class _Writer:
         self.seen: set[str] = set()
 
     def write(self, result: ShardResult) -> None:
-        pending: list[PageResult] = []
+        pending: list[PageRows] = []
         for item in result.items:
             if isinstance(item, Skip):
                 note_read_skip(item, self.summary, self.store)
@@ -185,24 +217,23 @@ class _Writer:
                 pending = []
         self._flush(pending)
 
-    def _flush(self, results: list[PageResult]) -> None:
+    def _flush(self, results: list[PageRows]) -> None:
         if not results:
             return
-        known = self.store.known_pages(r.page.hash for r in results)
-        fresh: list[PageResult] = []
+        known = self.store.known_pages(r.hash for r in results)
+        fresh: list[PageRows] = []
         for r in results:
-            if r.page.hash in known or r.page.hash in self.seen:
+            if r.hash in known or r.hash in self.seen:
                 self.summary.known += 1
                 continue
-            self.seen.add(r.page.hash)
+            self.seen.add(r.hash)
             fresh.append(r)
-        batch = results_batch(fresh)
-        written = self.store.write_batch(batch)
+        written = self.store.write_rows(BatchRows.join(r.rows for r in fresh))  # type: ignore[attr-defined]
         self.summary.new += written.new_pages
         self.summary.known += written.known_pages
         self.summary.reports += written.new_reports
         self.summary.screened += sum(1 for r in fresh if r.screened)
-        self.summary.skips.extend(batch.skips)
+        self.summary.skips.extend(r.skip for r in fresh if r.skip is not None)
 
 
 def _result_or_skips(future: object, shard: Shard) -> ShardResult:
@@ -230,6 +261,7 @@ def _stored_hashes(store: Store, client: object) -> object:
 @contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[object]:
     """A ``distributed.Client``: to ``scheduler`` if given, else to a new local cluster of ``workers`` processes."""
+    import dask
     from distributed import Client, LocalCluster  # imported here: plain runs never pay for it
 
     if scheduler:
@@ -243,9 +275,10 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     count = workers or os.cpu_count() or 1
     if count < 1:
         raise ConfigError(f"--workers must be at least 1, got {count}")
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with Client(cluster) as client:
-            yield client
+    with dask.config.set(LOCAL_CONFIG):
+        with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            with Client(cluster) as client:
+                yield client
 
 
 def ingest_paths_dask(

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Protocol, Sequenc
 
 from ..errors import InputError, NotFoundError, StoreError
 from ..model import ActorRef, Document, Event, Report, Skip
-from . import counting, filters, replace, rows, summaries
+from . import counting, filters, prepared, replace, rows, summaries
 from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, StoredPage
 
 T = TypeVar("T")
@@ -159,24 +159,32 @@ class SqlStore:
         """
         return self._transaction(lambda cur: self._write_batch(cur, batch))
 
+    def write_rows(self, batch: prepared.BatchRows) -> BatchResult:
+        """``write_batch`` for rows built beforehand (by ``prepared.batch_rows``, on a worker say)."""
+        return self._transaction(lambda cur: self._write_rows(cur, batch))
+
     def _write_batch(self, cur: Cursor, batch: Batch) -> BatchResult:
+        return self._write_rows(cur, prepared.batch_rows(batch))
+
+    def _write_rows(self, cur: Cursor, batch: prepared.BatchRows) -> BatchResult:
         at = rows.now_iso()
         new: set[str] = set()
         known: set[str] = set()
         # Sorted by hash so concurrent writers take row locks in one order (no deadlock).
-        for page in sorted({p.hash: p for p in batch.pages}.values(), key=lambda p: p.hash):
-            if insert(cur, "pages", rows.page_row(page, at, batch.version)):
-                new.add(page.hash)
+        for page in sorted({p["hash"]: p for p in batch.pages}.values(), key=lambda p: p["hash"]):
+            if insert(cur, "pages", {**page, "ingested_at": at}):
+                new.add(page["hash"])
             else:
-                known.add(page.hash)
+                known.add(page["hash"])
         known_total = len(known) + (len(batch.pages) - len(new) - len(known))  # repeats in the batch
-        docs = [rows.document_row(d) for d in sorted(batch.documents, key=lambda d: d.page_hash)]
+        docs = sorted(batch.documents, key=lambda d: d["page_hash"])
         insert_many(cur, "documents", [d for d in docs if d["page_hash"] not in known])
-        reports = [r for r in sorted(batch.reports, key=lambda r: r.id) if r.page_hash not in known]
-        new_reports = insert_many(cur, "reports", [rows.report_row(r) for r in reports])
+        reports = [r for r in sorted(batch.reports, key=lambda r: r["id"]) if r["page_hash"] not in known]
+        new_reports = insert_many(cur, "reports", reports)
         if new_reports:
             replace.mark_events_stale(cur)
-        actors = {a["id"]: a for r in reports for a in map(rows.actor_row, (r.sender, r.recipient))}
+        named = sorted((a for a in batch.actors if a[1] not in known), key=lambda a: a[0])
+        actors = {row["id"]: row for _, _, row in named}
         insert_many(cur, "actors", [actors[k] for k in sorted(actors)])
         skips = {row["key"]: row for row in (rows.skip_row(s, at) for s in batch.skips)}
         insert_many(cur, "skips", [skips[k] for k in sorted(skips)])
