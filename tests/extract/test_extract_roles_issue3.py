@@ -54,6 +54,53 @@ ROUNDUPS = [
       ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False)]),
 ]
 
+EXCHANGES_AND_REPLIES = [
+    # "A and B exchanged messages, as did C and his counterpart D": two events for each pair
+    ("Prime Minister Nguyen Tan Dung and Cambodian Prime Minister Hun Sen exchanged congratulatory messages on Sunday, "
+     "as did Foreign Minister Pham Binh Minh and his Cambodian counterpart Hor Namhong.",
+     [("Hor Namhong", "Pham Binh Minh", "congratulatory", "2024-12-29", "none", False),
+      ("Hun Sen", "Nguyen Tan Dung", "congratulatory", "2024-12-29", "none", False),
+      ("Nguyen Tan Dung", "Hun Sen", "congratulatory", "2024-12-29", "none", False),
+      ("Pham Binh Minh", "Hor Namhong", "congratulatory", "2024-12-29", "none", False)]),
+    ("Xi Jinping exchanged messages of greetings with Vladimir Putin on Sunday, as did Li Qiang with Mikhail Mishustin.",
+     [("Li Qiang", "Mikhail Mishustin", "greetings", "2024-12-29", "none", False),
+      ("Mikhail Mishustin", "Li Qiang", "greetings", "2024-12-29", "none", False),
+      ("Vladimir Putin", "Xi Jinping", "greetings", "2024-12-29", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "greetings", "2024-12-29", "none", False)]),
+    # "the message of greetings X had sent him": an earlier message, recalled (its month), no reply itself
+    ("Kim Jong Un received a reply message from Miguel Diaz-Canel on Monday. The message, sent in reply to the "
+     "message of greetings Kim Jong Un had sent him on the 65th anniversary of the victory of the Cuban revolution, "
+     "thanked him warmly.",
+     [("Kim Jong Un", "Miguel Diaz-Canel", "greetings", "2024-01", "anniversary", False),
+      ("Miguel Diaz-Canel", "Kim Jong Un", "message", "2024-12-30", "thanks", True)]),
+    # "X replied to Y's message": Y's earlier message and X's reply, dated by the sentence
+    ("Kim Jong Un replied to Xi Jinping's message on Monday.",
+     [("Kim Jong Un", "Xi Jinping", "message", "2024-12-30", "none", True),
+      ("Xi Jinping", "Kim Jong Un", "message", "2024-12", "none", False)]),
+]
+
+PRONOUNS = [
+    # "sent him a message": him is the one the sentence before was about
+    ("Vladimir Putin was re-elected on Sunday. The Chinese president sent him a congratulatory message on Monday.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "election", False)]),
+    ("Xi Jinping sent a message to Vladimir Putin on Monday. Kim Jong Un also sent him a letter.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-31", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "message", "2024-12-30", "none", False)]),
+]
+
+IN_PERSON = [
+    # congratulations offered at talks the sentences before describe are said in person: no event
+    ("To Lam held talks with Xi Jinping in Beijing on Monday during his official visit. Xi Jinping "
+     "welcomed the guest. To Lam congratulated Xi Jinping on his re-election, and the two leaders discussed trade.", []),
+    # someone who was not at the talks congratulates in writing
+    ("Xi Jinping held talks with Vladimir Putin in Moscow on Monday. Kim Jong Un congratulated Xi Jinping on his re-election.",
+     [("Kim Jong Un", "Xi Jinping", "congratulatory", "2024-12-31", "election", False)]),
+    # a medium named: a message, whoever met before
+    ("Xi Jinping held talks with Vladimir Putin in Moscow on Monday. Xi Jinping congratulated Vladimir Putin in a "
+     "message on his birthday.",
+     [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "birthday", False)]),
+]
+
 NAMES = [
     # a sentence's first words before a comma and a title are no one's name ("On Monday, Prime Minister X")
     ("On Monday, Prime Minister Pham Minh Chinh sent a letter to Premier Li Qiang.",
@@ -83,9 +130,16 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + NAMES + ENVOYS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
+
+
+def test_news_call_and_an_earlier_call_are_two_events() -> None:
+    # "X spoke with Y (today) ... X last spoke with Y in December": the page's news and the call it recalls
+    text = "Donald Trump spoke by phone with Xi Jinping about trade. Trump last spoke with Xi by phone in December."
+    assert _rows(text, "2025-02-07") == [("Donald Trump", "Xi Jinping", "call", "2024-12", "none", False),
+                                         ("Donald Trump", "Xi Jinping", "call", "2025-02-07", "none", False)]
 
 
 @pytest.mark.parametrize("opening", ["On Monday", "Last Friday", "Earlier Today", "Also On Monday"])

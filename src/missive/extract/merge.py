@@ -77,6 +77,15 @@ def _compatible_dates(a: Reading, b: Reading) -> bool:
     return a.date.iso()[:7] == b.date.iso()[:7] or a.date.year == b.date.year and "month" not in (a.date.precision, b.date.precision)
 
 
+def _news_and_earlier(a: Reading, b: Reading) -> bool:
+    """ "X spoke with Y on Friday ... X last spoke with Y in December": the page's news and an earlier, dated act."""
+    for old, new in ((a, b), (b, a)):
+        if old.cand.recalled and old.explicit and not new.cand.recalled and new.basis == "published" \
+                and old.date is not None and new.date is not None and old.date.iso()[:7] != new.date.iso()[:7]:
+            return True
+    return False
+
+
 def _types_ok(a: Reading, b: Reading) -> bool:
     """Two readings can be one act: same type, or one of them names no kind of its own."""
     if a.type == b.type or "message" in (a.type, b.type):
@@ -102,7 +111,7 @@ def dedupe(readings: list[Reading]) -> list[Reading]:
             head = g[0]
             same = head.cand.sender.key == r.cand.sender.key and head.cand.recipient.key == r.cand.recipient.key
             types_ok = _types_ok(head, r)
-            if same and types_ok and all(_compatible_dates(x, r) for x in g):
+            if same and types_ok and all(_compatible_dates(x, r) and not _news_and_earlier(x, r) for x in g):
                 g.append(r)
                 break
         else:

@@ -255,7 +255,7 @@ def _day_before(text, sents, i, pos: int, ref, anchor, depth: int = 0) -> dt.dat
 
 def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[DateExpr, Span]]:
     """The date phrases that may date this act, best first: after the cue, before it, in the lede naming the sender."""
-    if cand.rule == "quoted-you":  # the sentence's dates are the quoting message's, not the recalled one's
+    if cand.rule in ("quoted-you", "answered-earlier"):  # the sentence's dates are the quoting (or answering) message's, not the recalled one's
         return []
     sent = sents[i]
     exprs = find_act_dates(text, sent.start, sent.end)

@@ -22,6 +22,7 @@ _BY = re.compile(r"\bby\b")
 _REDUCED_PASSIVE = re.compile(r"\s{1,40}(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
 _IN_A_MESSAGE = re.compile(r"\b(?:in|via|through|by) (?:a |an )?(?:separate |written |brief |short )?$", re.I)
 _SAID_IN_CALL = ("congratulated", "congratulations-sent", "condolences-expressed")
+_SAID_IN_PERSON = ("congratulated", "condolences-expressed")  # no medium named: a message only if nothing says they met
 _RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extending) )*(?:[\w-]+ ){0,3}$", re.I)
 _THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")
@@ -92,6 +93,7 @@ class Context:
     # whether the people a later list names are the addressees (True) or the senders (False)
     pending: tuple[list[Mention], Trigger, bool] | None = None
     sentence_of: dict[int, Span] = field(default_factory=dict)
+    met: list[set[str]] = field(default_factory=list)  # per sentence, who a meeting, talks or visit brought together
 
 
 def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ctx: Context, cues: Cues,
@@ -121,6 +123,10 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     statement = any(rx.search(stext) for rid, rx in cues.negative if rid == "not-message")
     question = stext.rstrip(" \"'”’)").endswith("?")  # "Will Xi send a message?" states no act
     call = any(t.id == "phone-call" for t in triggers)
+    # "X held talks with Y in Beijing. X congratulated Y on his re-election.": said in person, unless a medium is named
+    met = set().union(*ctx.met[-3:])
+    ctx.met.append({m.key for m in ms} if _MEETING.search(stext) else set())
+    in_person = bool(met) and all(t.id in _SAID_IN_PERSON for t in triggers)
     bounds = _own_clauses(text, sent, triggers)
     all_ms = ms
     for k, trig in enumerate(triggers):
@@ -149,6 +155,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         recall = _RECALL.search(pre)
         if recall and _THANKS.search(pre):
             out.extend(_recalled(text, sent, trig, ms, ctx, pre))
+            continue
+        answered = _answered(text, sent, trig, ms, cues)
+        if answered:
+            out.extend(answered)
+            ctx.senders, ctx.recipients = [answered[1].sender], [answered[1].recipient]
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
         if rule.startswith("passive") and senders and recipients:
@@ -197,21 +208,31 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 ctx.pending = (senders, trig, True)
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
+        # an earlier message, not the one reported: quoted back, "the message X had sent", "X last spoke with Y in May"
+        earlier = rule == "quoted-you" or rule.startswith("relative-earlier") or bool(_LAST.search(pre))
         for s, r in pair_up(text, sent, senders, recipients, ms):
-            if s.key != r.key:
-                out.append(Candidate(s, r, trig, sent, rule, reply and rule != "quoted-you", recalled=rule == "quoted-you",
+            if s.key != r.key and not (in_person and {s.key, r.key} <= met):
+                out.append(Candidate(s, r, trig, sent, rule, reply and not earlier, recalled=earlier,
                                      anaphoric=anaphoric, hint=ctx.last_type,
-                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule))
+                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule and not earlier))
         if rule == "exchange":
             for s in senders:
                 for r in recipients:
                     if s.key != r.key:
                         out.append(Candidate(r, s, trig, sent, rule, reply, hint=ctx.last_type))
+        did = _AS_DID.search(text, trig.end, hi) if rule.startswith("exchange") else None
+        pair = list_from(text, [m for m in ms if m.start >= did.end()], 0) if did and any(m.start >= did.end() for m in ms) else []
+        if len(pair) == 2:  # "A and B exchanged messages, as did C and his counterpart D": C and D wrote to each other too
+            out.extend(Candidate(a, b, trig, sent, "exchange-as-did", reply, hint=ctx.last_type)
+                       for a, b in (pair, pair[::-1]) if a.key != b.key)
         if senders and recipients and rule != "quoted-you":
             ctx.senders, ctx.recipients = senders, recipients
     return out
 
 
+_DOBJ_PRONOUN = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed|wrote)\s+(?:him|her)\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
+_AS_DID = re.compile(r",?\s+(?:as did|and so did|as were)\s+")
+_LAST = re.compile(r"\b(?:last|previously)\s+$", re.I)
 _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
 _BY_ITEMS = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:sent|addressed|extended|conveyed|cabled|offered|dispatched)\s+by\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
@@ -334,8 +355,9 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         to = people_after(text, ms, sender_from[0].end, _TO, 60) or _host(text, sent, ms, trig.start, sender_from, cues)
         return sender_from[:1], to, "message-from"
     relative = people_after(text, ms, trig.end, _RELATIVE, 20)
-    if relative and _SENT_VERB.match(text, relative[0].end):  # "the message X sent (to Y) on ..."
-        return relative[:1], people_after(text, ms, relative[0].end, _TO, 60), "relative"
+    verb = _SENT_VERB.match(text, relative[0].end) if relative else None
+    if verb:  # "the message X sent (to Y) on ..."; "the message X had sent him": an earlier one, recalled
+        return relative[:1], people_after(text, ms, relative[0].end, _TO, 60), "relative-earlier" if "had" in verb.group(0) else "relative"
     poss = [m for m in before if _POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
         return poss[-1:], people_after(text, ms, trig.end, _TO, 60) or _pronoun_target(text, trig.end, ctx), "possessive"
@@ -372,6 +394,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
             return [], to, "in-message"
     if _PARTICIPLE.search(pre) and ms and ms[0].start < trig.start:
         return list_from(text, ms, 0), people_after(text, ms, trig.end, _TO, 60), "participle"
+    if _DOBJ_PRONOUN.search(pre):  # "The Chinese president sent him a message": him, the one the page is about
+        writer = subject_of(text, before, sent, trig.start, cues) or ([] if before else list(ctx.senders[:1]))
+        keys = {w.key for w in writer}
+        him = [m for m in ctx.recipients if m.key not in keys][:1] or [m for m in reversed(ctx.subjects[:-1]) if m.key not in keys][:1]
+        if writer and him:
+            return writer, him, "double-object-pronoun"
     dobj = _double_object(text, sent, before, trig)
     if dobj is not None:  # "X sent Y a message": Y, right after the verb, is the addressee
         rec, verb_at = dobj
@@ -455,6 +483,24 @@ def _list_after_comma(text: str, ms: list[Mention], trig: Trigger, sent: Span) -
     if not after:
         return []
     return list_from(text, after, 0)
+
+
+# "X replied to Y's letter", "X responded to Y's message": the verb, then the owner of the earlier message.
+_REPLIED_TO = re.compile(r"\b(?:replied|responded|answered)(?:\s+to)?\s+(?:[\w'’-]+\s+){0,4}?$")
+
+
+def _answered(text: str, sent: Span, trig: Trigger, ms: list[Mention], cues: Cues) -> list[Candidate]:
+    """ "X replied to Y's message": Y's earlier message to X (recalled) and X's reply to Y, a `message`."""
+    owner = [m for m in ms if m.end <= trig.start and _POSSESSIVE.match(text[m.end : trig.start])]
+    verb = _REPLIED_TO.search(text, sent.start, owner[-1].start) if owner else None
+    if not verb:
+        return []
+    writer = subject_of(text, [m for m in ms if m.end <= verb.start()], sent, verb.start(), cues)
+    if len(writer) != 1 or writer[0].key == owner[-1].key:
+        return []
+    said = Trigger(verb.start(), verb.end(), verb.group(0).strip(), "reply-message", "message")
+    return [Candidate(owner[-1], writer[0], trig, sent, "answered-earlier", recalled=True),
+            Candidate(writer[0], owner[-1], said, sent, "answered", reply=True)]
 
 
 def _recalled(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context, pre: str) -> list[Candidate]:
