@@ -26,6 +26,7 @@ SETS = {
     "dev-zhko (real, zh/ko)": (EVAL / "dev-zhko", EVAL / "dev-zhko"),
     "examples (team, en/zh/ko)": (REPO / "examples" / "corpus", REPO / "examples" / "gold"),
     "corpus_en (team, en)": (REPO / "tests" / "corpus_en" / "pages", REPO / "tests" / "corpus_en" / "gold"),
+    "corpus_en2 (team, blind, en)": (REPO / "tests" / "corpus_en2" / "pages", REPO / "tests" / "corpus_en2" / "gold"),
     "corpus_zhko (team)": (REPO / "tests" / "corpus_zhko" / "pages", REPO / "tests" / "corpus_zhko" / "gold"),
     "corpus_zhko2 (team)": (REPO / "tests" / "corpus_zhko2" / "pages", REPO / "tests" / "corpus_zhko2" / "gold"),
 }
