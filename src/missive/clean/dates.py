@@ -104,7 +104,7 @@ def parse_hint(hint: str | None) -> PartialDate | None:
         return None
     try:
         return PartialDate.parse(hint)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # "99999999999" overflows the calendar
         pass
     found = find_full_dates(hint)
     return found[0].date if found else None

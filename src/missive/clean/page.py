@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..model import DatedValue, Document, Page, Span
 from .cues import date_rules, match_cue
 from .dates import date_from_url, find_full_dates, parse_hint
+from .htmldates import is_stated
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
@@ -42,10 +43,16 @@ def _clean_html(page: Page) -> CleanedText:
         lines = lines[1:]
     text = "\n".join(([title] if title else []) + lines)
     published = DatedValue(article.published, None, "html.htmldate") if article.published else None
+    if published is not None and not is_stated(published.date, page.text, page.url, lines[0] if lines else None):
+        published = None  # a related list's, a footer's or a comment's date, which htmldate's fast mode takes
     if published is None and lines:
         # The article's own lead may carry a full dateline even when the markup does not.
         lead = clean_text(text).published
-        if lead is not None and lead.rule.startswith(("header.", "lead.")):
+        from_url = date_from_url(page.url)
+        # A URL naming another day wins over a text line the markup did not mark as the date.
+        if lead is not None and lead.rule.startswith(("header.", "lead.")) and (
+            from_url is None or from_url.date == lead.date
+        ):
             published = lead
     return CleanedText(text if lines else "", title, published)
 

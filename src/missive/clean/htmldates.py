@@ -1,0 +1,94 @@
+"""Whether the date htmldate gives an HTML page is one the page states as its own.
+
+htmldate reads metadata first, but when a page has none its fast mode also
+takes the newest <time> element or any bare date in the text: a related list's
+"2023-10-01", a footer's "Last modified: 2024-01-15", a reader comment's time.
+Those are never the article's date. We keep htmldate's date only where the
+page supports it: its URL, a meta tag, a JSON-LD field or a "published" field,
+or a date (a <time>'s included) in the byline just above the article's first
+paragraph. The markup is searched with regular expressions, not parsed a
+second time.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from ..model import PartialDate
+from .dates import date_from_url, find_full_dates, parse_hint
+
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_CONTENT = re.compile(r"""\b(?:content|value)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_JSON_DATE = re.compile(r""""(?:datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})\"""")
+# A hidden field or meta whose class, name or itemprop says it holds the publication date.
+_PUBLISHED_FIELD = re.compile(r"""<(?:input|meta|span|div)\b[^>]*\b(?:class|id|name|itemprop)\s*=\s*(["'])[^"']*publish[^"']*\1[^>]*>""", re.I)
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TIME_ATTR = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*(["'])(.*?)\1[^>]*>""", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)")
+PROBE = (40, 20)  # characters of the article's first paragraph looked for in the page's text
+BYLINE_ZONE = 400  # characters before the article's first paragraph: headline, byline, date
+
+
+def _parse(value: str) -> PartialDate | None:
+    """A date from an attribute value: ISO, compact 20231103, or any full date."""
+    value = htmllib.unescape(value).strip()
+    m = _COMPACT.match(value)
+    if m:
+        try:
+            return PartialDate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return parse_hint(value[:10]) or parse_hint(value)
+
+
+def _plain(markup: str) -> str:
+    """The page's visible text in one line, a <time>'s datetime written out in its place."""
+    markup = _SCRIPT.sub(" ", markup)
+    markup = _TIME_ATTR.sub(lambda m: f" {m.group(2)} ", markup)
+    return _SPACE.sub(" ", htmllib.unescape(_TAG.sub(" ", markup)))
+
+
+def _byline_zone(markup: str, first_paragraph: str | None) -> str:
+    """The text just above the article's first paragraph (headline, byline, date), or "" if not found."""
+    if not first_paragraph:
+        return ""
+    plain = _plain(markup)
+    probe_text = _SPACE.sub(" ", first_paragraph)
+    for size in PROBE:  # inline markup may change the longer probe's spacing
+        at = plain.find(probe_text[:size])
+        if at > 0:
+            return plain[max(0, at - BYLINE_ZONE) : at]
+    return ""
+
+
+def _metadata_dates(markup: str) -> set[PartialDate]:
+    """The full dates of meta tags, "published" fields and JSON-LD date fields."""
+    dates: set[PartialDate] = set()
+    for rx in (_META, _PUBLISHED_FIELD):
+        for tag in rx.finditer(markup):
+            content = _CONTENT.search(tag.group(0))
+            if content and (found := _parse(content.group(2))) is not None:
+                dates.add(found)
+    for m in _JSON_DATE.finditer(markup):
+        if (found := _parse(m.group(1))) is not None:
+            dates.add(found)
+    return {d for d in dates if d.precision == "day"}
+
+
+def is_stated(date: PartialDate, markup: str, url: str | None, first_paragraph: str | None) -> bool:
+    """True when ``date`` (htmldate's) is one the page states as its own, not a list's, footer's or comment's.
+
+    Stated: in the URL's path or the page's metadata; or in the byline above
+    the article, unless the URL names another day (a fact-check's byline also
+    dates the claim it checks, and htmldate prefers the older).
+    """
+    from_url = date_from_url(url)
+    if from_url is not None and from_url.date == date:
+        return True
+    if date in _metadata_dates(markup):
+        return True
+    in_byline = date in {m.date for m in find_full_dates(_byline_zone(markup, first_paragraph))}
+    return in_byline and from_url is None
