@@ -112,6 +112,34 @@ ENVOYS = [
     ("Choe Son Hui conveyed to the President of Russia warm greetings from Chairman of the State Affairs of the "
      "DPRK Kim Jong Un.",
      [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-31", "none", False)]),
+    # "on behalf of X": X is the sender, whoever carried or said it
+    ("Choe Son Hui conveyed greetings to Vladimir Putin on behalf of Kim Jong Un on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-30", "none", False)]),
+    ("Choe Son Hui, on behalf of Kim Jong Un, handed a letter to Vladimir Putin on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-30", "none", False)]),
+    ("The ambassador handed a verbal message to Vladimir Putin on behalf of Kim Jong Un on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "verbal", "2024-12-30", "none", False)]),
+    # an organisation on whose behalf one writes changes nothing
+    ("Xi Jinping sent a message to Vladimir Putin on behalf of the Chinese government.",
+     [("Xi Jinping", "Vladimir Putin", "message", "2024-12-31", "none", False)]),
+    # the delivery told in the passive, the letter named with "the"
+    ("The letter from Kim Jong Un was handed to Vladimir Putin by the ambassador on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-30", "none", False)]),
+    ("Kim Jong Un's condolences were conveyed to Vladimir Putin on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "condolence", "2024-12-30", "condolence", False)]),
+]
+
+CALLS = [
+    # "In a phone call with Y, X said": X, the subject, spoke with Y
+    ("In a phone call with Vladimir Putin on Monday, Xi Jinping said ties were strong.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
+    # the one at whose request the call was held placed it, named or as "the Russian side"
+    ("Xi Jinping and Vladimir Putin held a phone conversation on Monday at the request of Vladimir Putin.",
+     [("Vladimir Putin", "Xi Jinping", "call", "2024-12-30", "none", False)]),
+    ("Xi Jinping held a phone conversation with Vladimir Putin on Monday at the request of the Russian side.",
+     [("Vladimir Putin", "Xi Jinping", "call", "2024-12-30", "none", False)]),
+    ("Xi Jinping held a phone conversation with Vladimir Putin on Monday at the request of the Chinese side.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
 ]
 
 NOT_ACTS = [
@@ -124,13 +152,20 @@ NOT_ACTS = [
     # plans and questions
     "Xi Jinping is expected to send a message to Vladimir Putin.",
     "Will Xi Jinping send a message to Vladimir Putin?",
+    # figures of speech: a "strong message" sent by a test, calling someone's words something
+    "Vladimir Putin sent a strong message to Joe Biden with the missile test.",
+    "Xi Jinping called Joe Biden's remarks irresponsible.",
+    # a request to pass on wishes later is no act yet
+    "Vladimir Putin asked her to pass on his best wishes to Kim Jong Un.",
+    # gifts and wreaths without a message
+    "Kim Jong Un sent a basket of flowers to Vladimir Putin on his birthday.",
     # organisations only, or an addressee that is not a person
     "The Chinese Foreign Ministry sent a message to the Russian Foreign Ministry.",
     "Xi Jinping sent a message to the forum on Monday.",
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

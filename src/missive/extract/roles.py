@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .mentions import Mention, title_words
+from .registry import load_registry
 from .people import distinct, item_pairs, list_from, pair_up, people_after, subject_of
 from .triggers import Cues, Trigger
 
@@ -47,7 +48,8 @@ _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
 _PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)\s+(?:\w+\s+){0,2}$", re.I)
 # "called Fidel a symbol", "called him a friend": naming someone, not a phone call.
-_NAMING = re.compile(r"\s{1,40}(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s{1,40}(?:\w+\s+){0,3}[\"“']")
+_NAMING = re.compile(r"\s{1,40}(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s{1,40}(?:\w+\s+){0,3}[\"“']"
+                     r"|\s{1,40}(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s")  # "called Y's remarks ...": naming a thing
 _YOU_SENT = re.compile(r"\b[Yy]ou\b[^.]{0,60}?\b(?:sent|wrote|extended|conveyed|addressed)\s+(?:\w+\s+){0,2}$")
 _FROM_CUE = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?$")
 # "Putin received Choe Son Hui, who conveyed ...": the host of the meeting is who the envoy's message is for.
@@ -146,6 +148,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue  # "congratulated X in a separate message": the cue before already named this act
         if trig.id == "phone-call" and trig.text.lower().endswith("called") and _NAMING.match(text, trig.end):
             continue
+        if trig.id == "message" and cues.word("figurative").search(pre):
+            continue
         if trig.id == "congratulated" and _MEETING.search(stext):
             continue
         if k and trig.id == "congratulated" and re.search(r"\bto\s+$", pre):
@@ -162,6 +166,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             ctx.senders, ctx.recipients = [answered[1].sender], [answered[1].recipient]
             continue
         senders, recipients, rule = _read(text, sent, trig, ms, ctx, cues, pre)
+        principal = _on_behalf(text, ms, lo, hi)
+        if principal and len(senders) <= 1 and recipients and all(principal.key != m.key for m in (*senders, *recipients)):
+            senders, rule = [principal], rule + "+behalf"  # "the envoy, on behalf of X, handed a letter to Y": X wrote
         if rule.startswith("passive") and senders and recipients:
             # "sent to B by A, and by C to D": the later "by" items are pairs of their own
             extra = item_pairs(text, [m for m in ms if m.start > recipients[-1].end], _BY_SEP)
@@ -209,12 +216,14 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 continue
         anaphoric = bool(_ANAPHORIC.search(pre) or _INSIDE_MESSAGE.search(pre)) or rule.startswith(("in-message", "named-in-message"))
         # an earlier message, not the one reported: quoted back, "the message X had sent", "X last spoke with Y in May"
+        # "The letter from X was handed to Y on Monday": the act itself, told in the passive
+        delivered = rule.startswith("message-from") and bool(_DELIVERED_TO.search(text, trig.end, hi))
         earlier = rule == "quoted-you" or rule.startswith("relative-earlier") or bool(_LAST.search(pre))
         for s, r in pair_up(text, sent, senders, recipients, ms):
             if s.key != r.key and not (in_person and {s.key, r.key} <= met):
                 out.append(Candidate(s, r, trig, sent, rule, reply and not earlier, recalled=earlier,
                                      anaphoric=anaphoric, hint=ctx.last_type,
-                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule and not earlier))
+                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule and not earlier and not delivered))
         if rule == "exchange":
             for s in senders:
                 for r in recipients:
@@ -230,6 +239,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     return out
 
 
+_REQUEST_SIDE = re.compile(r"\b[Aa]t the (?:request|initiative) of the ([A-Z][a-z]+) side\b")
+_OPENING_CALL = re.compile(r"^(?:[Ii]n|[Dd]uring|[Oo]ver) (?:a|an|the|their|his|her) (?:\w+ )?$")
+_WITH = re.compile(r"\bwith\b")
 _DOBJ_PRONOUN = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed|wrote)\s+(?:him|her)\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _AS_DID = re.compile(r",?\s+(?:as did|and so did|as were)\s+")
 _LAST = re.compile(r"\b(?:last|previously)\s+$", re.I)
@@ -243,6 +255,18 @@ _DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$"
 _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _TOLD = re.compile(r"^[^\S\n]{1,3}(?:\w+[^\S\n]{1,3})?(?:told|assured|informed|wished|urged)[^\S\n]{1,3}(?:[\w'’-]+[^\S\n]{1,3}){0,3}$")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
+
+
+_DELIVERED_TO = re.compile(r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:handed|delivered|sent|conveyed|passed|transmitted|given)(?: over)? to\b")
+_BEHALF = re.compile(r"\bon behalf of\s+(?:[\w'’-]+\s+){0,6}?$")
+
+
+def _on_behalf(text: str, ms: list[Mention], lo: int, hi: int) -> Mention | None:
+    """The person "on behalf of" whom this clause acts, if it names one."""
+    for m in ms:
+        if lo <= m.start < hi and _BEHALF.search(text, max(lo, m.start - 80), m.start):
+            return m
+    return None
 
 
 def _host(text: str, sent: Span, ms: list[Mention], pos: int, principals: list[Mention], cues: Cues) -> list[Mention]:
@@ -331,7 +355,8 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         to = [m for m in inside if m not in owner]
         if not to:
             after = max([trig.end, *(m.end for m in senders if m.start >= trig.end)])
-            to = people_after(text, ms, after, _TO_FOR, 60)
+            keys = {m.key for m in senders}  # "conveyed greetings to Y on behalf of X": Y is named before the principal
+            to = people_after(text, ms, after, _TO_FOR, 60) or [m for m in people_after(text, ms, trig.end, _TO_FOR, 60) if m.key not in keys]
         if not to and re.search(r"\bto (?:him|her)\b", trig.text):
             involved = {m.key for m in ms}
             to = [m for m in reversed(ctx.subjects[:-1]) if m.key not in involved][:1]
@@ -373,6 +398,12 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         to = [m for m in before if all(m.key != c.key for c in caller) and _TO_WITH.search(text[sent.start : m.start])]
         if to:
             return caller, to[:1], "call-said"
+    if trig.id == "phone-call" and not before and _OPENING_CALL.match(pre):
+        # "In a phone call with Y on Monday, X said ...": X, the clause's subject, spoke with Y
+        partner = people_after(text, ms, trig.end, _WITH, 20)
+        rest = [m for m in ms if partner and m.start > partner[-1].end and all(m.key != p.key for p in partner)]
+        if partner and rest:
+            return list_from(text, rest, 0)[:1], partner[:1], "call-opening"
     inm = _IN_MESSAGE.search(pre)
     if inm:
         at = sent.start + inm.start()
@@ -443,6 +474,8 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         later = [m for m in distinct([m for m in ms if m.start >= trig.end]) if all(m.key != s.key for s in senders)]
         to = later[:1]
     if not to and trig.id == "phone-call" and len(senders) >= 2:  # "A and B talked by phone": the first named called
+        if any(m.key == senders[1].key and _asked_by(text, sent, m) for m in ms):  # "... at the request of B": B called
+            return senders[1:2], senders[:1], "call-among+request"
         return senders[:1], senders[1:2], "call-among"
     if trig.id == "phone-call" and len(senders) == 1 and len(to) == 1 and _asked_by(text, sent, to[0]):
         return to, senders, rule + "+request"  # the one who asked for the call placed it
@@ -463,9 +496,13 @@ def _double_object(text: str, sent: Span, before: list[Mention], trig: Trigger) 
 
 
 def _asked_by(text: str, sent: Span, other: Mention) -> bool:
-    """ "at the latter's request", "at the request of Y": the call's addressee as written asked for it."""
+    """ "at the latter's request", "at the request of Y" (or "of the Russian side"): the call's addressee asked for it."""
     stext = text[sent.start : sent.end]
     if re.search(r"\bat the latter['’]s (?:request|initiative)\b", stext):
+        return True
+    side = _REQUEST_SIDE.search(stext)
+    actor = load_registry().actors.get(other.actor_id or "") if side else None
+    if actor and any(t.startswith(side.group(1).lower() + " ") for o in actor.offices for t in o.titles):
         return True
     m = re.search(r"\b[Aa]t the (?:request|initiative) of\s+(?:[\w'’-]+\s+){0,4}?$", text[sent.start : other.start])
     return bool(m)
