@@ -183,3 +183,22 @@ def test_months_back_and_same_day(text: str, expected: list[tuple]) -> None:
 def test_months_back_crosses_the_new_year() -> None:
     text = "Kim Jong Un sent a message of greetings to Xi Jinping late last month."
     assert sentence_rows(text, "2025-01-05") == [("Kim Jong Un", "Xi Jinping", "2024-12")]
+
+
+# The page is dated Sunday 2024-10-20: days named from the page's own, and "the 14th of October".
+PAGE_DAYS = [
+    ("Kim Jong Un today sent a message of greetings to Xi Jinping, the agency said.",
+     [("Kim Jong Un", "Xi Jinping", "2024-10-20")]),
+    ("Vladimir Putin yesterday sent a message of condolence to Xi Jinping.",
+     [("Vladimir Putin", "Xi Jinping", "2024-10-19")]),
+    ("Xi Jinping sent a letter to Kim Jong Un on the 14th of October.",
+     [("Xi Jinping", "Kim Jong Un", "2024-10-14")]),
+    # "yesterday" inside the quoted message is the message's own word, not the report's day
+    ('Kim Jong Un sent a message of greetings to Xi Jinping, saying "yesterday our peoples stood together".',
+     [("Kim Jong Un", "Xi Jinping", "2024-10-20")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAGE_DAYS, ids=[s[0][:50] for s in PAGE_DAYS])
+def test_page_days(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text) == expected

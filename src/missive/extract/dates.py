@@ -27,6 +27,7 @@ _FORMS = (
     _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?",
     _DAY + r"\s+" + _MON + r"(?:,?\s+" + _YEAR + r")?",
     _WD,
+    r"the " + _DAY + r" of\s+" + _MON + r"(?:,?\s+" + _YEAR + r")?",
     r"the (?P<nth>\d{1,2})(?:st|nd|rd|th)",
     _MON + r"(?:\s+" + _YEAR + r")?",
 )
@@ -42,6 +43,8 @@ _RELATIVE = re.compile(
     r"|[Tt]he (?P<nx>following|next|previous|preceding) day"
     r"|[Tt]he day (?P<ab>after|before)(?! (?:the|his|her|its|their|a|an|that|this)\b))\b"
 )
+# A day named from the page's own: wire copy's "today" is its dateline's day.
+_PAGE_DAY = re.compile(r"\b(?P<w>[Tt]oday|[Yy]esterday)\b(?! ?['’]s\b)")
 # A month named from the page's own: "earlier this month", "last month", "late last month".
 _MONTH_BACK = re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ee]arly|[Ll]ate|[Ii]n mid-?) )?(?:(?P<this>this)|(?P<last>last)) month\b")
 # "in December" alone dates an act only where the sentence looks back ("last spoke ... in December").
@@ -62,10 +65,17 @@ class DateExpr:
     same_day: bool = False
     offset: int | None = None  # days from the act dated just before ("the following day": 1)
     months_back: int | None = None  # months before the page's ("earlier this month": 0, "last month": 1)
+    days_back: int | None = None  # days before the page's ("today": 0, "yesterday": 1)
 
 
 def _month(text: str) -> int:
     return MONTHS[text[:4].lower().rstrip(".")] if text[:4].lower().rstrip(".") in MONTHS else MONTHS[text[:3].lower()]
+
+
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """True when ``pos`` is inside a quotation opened earlier in the sentence."""
+    before = text[start:pos]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
@@ -114,6 +124,10 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[m.group("wd").lower()]))
+    for m in _PAGE_DAY.finditer(text, start, end):
+        if bracketed(m.start()) or _in_quote(text, start, m.start()):
+            continue  # "today" inside a quoted message is the message's, not the report's
+        out.append(DateExpr(m.start(), m.end(), m.group(0), days_back=0 if m.group("w").lower() == "today" else 1))
     for m in _MONTH_BACK.finditer(text, start, end):
         if bracketed(m.start()):
             continue
@@ -144,6 +158,8 @@ def complete(expr: DateExpr, ref: dt.date | None, anchor: dt.date | None = None)
         return PartialDate.from_date(anchor + dt.timedelta(days=expr.offset)) if anchor else None
     if expr.same_day:
         return PartialDate.from_date(anchor) if anchor else None
+    if expr.days_back is not None:
+        return PartialDate.from_date(ref - dt.timedelta(days=expr.days_back)) if ref else None
     if expr.months_back is not None:  # only the page's date says which month "this month" is
         if ref is None:
             return None
