@@ -108,3 +108,11 @@ def test_no_date_from_traps(text: str, kind: str) -> None:
 def test_a_trap_line_does_not_hide_the_real_date_line() -> None:
     page = f"Retrieved 2024-02-01\n{HEAD}\nPublished: 2023-11-03\n{BODY}\n{MORE}"
     assert published(page) == "2023-11-03"
+
+
+@pytest.mark.parametrize("lead", ["Samarkand, 24 July (Agency). ", "GOMEL, 24 July (Agency) - "])
+def test_day_first_dateline_opens_the_body(lead: str) -> None:
+    from missive.clean import find_dateline
+
+    found = find_dateline(f"{lead}{BODY}")
+    assert found is not None and found[:2] == (7, 24)

@@ -47,6 +47,13 @@ def test_page_dates(text: str, expected: list[tuple]) -> None:
     ("BEIJING, Sept. 9 (Xinhua) -- The leaders met.", (9, 9)),
     ("The talks - June 24 was the day they met.", None),
     ("VOV - June 24, 2019\nThe leaders met.", None),
+    # day first, as Central Asian and Belarusian agencies write it
+    ("Samarkand, 24 July (Agency). The leaders met.", (7, 24)),
+    ("GOMEL, 3 November (Agency) - The leaders met.", (11, 3)),
+    # place, date and agency each closed by a full stop
+    ("ALMATY. November 3. AGENCY - The leaders met.", (11, 3)),
+    # a day and a month in a sentence are no dateline
+    ("On 3 November (a Friday) the leaders met.", None),
 ])
 def test_yearless_datelines(text: str, month_day: tuple | None) -> None:
     found = find_dateline(text)

@@ -15,13 +15,18 @@ from .dates import MONTHS
 _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _STOP = re.compile(r"^[^\S\n]*(?:More (?:From|Articles|articles)|RELATED\b|Related (?:Articles|News|Stories)|Read more\b)", re.M)
 
-_DATELINE = re.compile(
+_MONN = _MON.replace("(Jan", "(?P<mon>Jan", 1)
+_PLACE = r"[A-Z][A-Za-z/ .'-]{1,40}"
+_DATELINES = tuple(re.compile(p, re.M) for p in (
     # "BEIJING, Sept. 9 (Xinhua) --", "MOSCOW, March 24. /TASS/.", "Oct. 9 (Yonhap) --"
-    r"^[^\S\n]*(?:[A-Z][A-Za-z/ .'-]{1,40},[^\S\n]*)?" + _MON + r"[^\S\n]+(\d{1,2})\.?[^\S\n]*(?:\(|/)[^\S\n]*[A-Z]"
+    r"^[^\S\n]*(?:" + _PLACE + r",[^\S\n]*)?" + _MONN + r"[^\S\n]+(?P<d>\d{1,2})\.?[^\S\n]*(?:\(|/)[^\S\n]*[A-Z]",
     # "VOV - June 24", "Hanoi (VNA) – June 24 –": an outlet's name and a dash, then the day alone or before a dash
-    r"|^[^\S\n]*[A-Z][A-Za-z/ .'()]{1,40}[^\S\n][-–—][^\S\n]*" + _MON.replace("(?P<mon>", "(") + r"[^\S\n]+(\d{1,2})\b\.?[^\S\n]*(?:$|[-–—:])",
-    re.M,
-)
+    r"^[^\S\n]*[A-Z][A-Za-z/ .'()]{1,40}[^\S\n][-–—][^\S\n]*" + _MONN + r"[^\S\n]+(?P<d>\d{1,2})\b\.?[^\S\n]*(?:$|[-–—:])",
+    # day first: "Tashkent, 24 July (UzA).", "MINSK, 3 November (BelTA) -"
+    r"^[^\S\n]*" + _PLACE + r",[^\S\n]*(?P<d>\d{1,2})[^\S\n]+" + _MONN + r"[^\S\n]*(?:\(|/)[^\S\n]*[A-Z]",
+    # "ASTANA. November 3. AGENCY -": place, date and agency each closed by a full stop
+    r"^[^\S\n]*[A-Z][A-Za-z -]{1,40}\.[^\S\n]+" + _MONN + r"[^\S\n]+(?P<d>\d{1,2})\.[^\S\n]+[A-Z]{3,}[^\S\n]*[-–—]",
+))
 
 
 def _month(name: str) -> int:
@@ -36,12 +41,14 @@ def article_part(text: str) -> str:
 
 
 def find_dateline(text: str) -> tuple[int, int, int] | None:
-    """The (offset, month, day) of a "BEIJING, Sept. 9 (Xinhua) --" dateline, else None."""
-    m = _DATELINE.search(article_part(text))
-    if not m:
+    """The (offset, month, day) of a "BEIJING, Sept. 9 (Xinhua) --" dateline, else None; the first in the text wins."""
+    part = article_part(text)
+    found = [m for m in (rx.search(part) for rx in _DATELINES) if m]
+    if not found:
         return None
-    month = _month(m.group(1) or m.group(3))
-    day = int(m.group(2) or m.group(4))
+    m = min(found, key=lambda m: m.start())
+    month = _month(m.group("mon"))
+    day = int(m.group("d"))
     if not month or not 1 <= day <= 31:
         return None
     return m.start(), month, day
