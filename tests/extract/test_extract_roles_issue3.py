@@ -54,6 +54,36 @@ ROUNDUPS = [
       ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False)]),
 ]
 
+GIVERS_OF_THE_PAGE = [
+    # "... were received from A, B and C", "Greetings were also received from A": to the one the page is about
+    ("Vladimir Putin was re-elected on Sunday. Messages of congratulations were received from Xi Jinping, "
+     "Kim Jong Un and Alexander Lukashenko.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-31", "election", False)
+      for n in ("Alexander Lukashenko", "Kim Jong Un", "Xi Jinping")]),
+    ("Vladimir Putin was re-elected on Sunday. Greetings were also received from Kim Jong Un.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-31", "election", False)]),
+    # "Similar messages came from A and B": the kind and the addressee named just before
+    ("Vladimir Putin received a congratulatory message from Xi Jinping on Monday. Similar messages came from "
+     "Kim Jong Un and Alexander Lukashenko.",
+     [("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False),
+      ("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "none", False)]),
+    # "came from:" then one giver a line
+    ("Vladimir Putin was re-elected on Sunday. Messages of congratulation came from:\n"
+     "- Xi Jinping, President of China\n"
+     "- Kim Jong Un, General Secretary of the Workers' Party of Korea\n",
+     [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-12-31", "election", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election", False)]),
+    # "X sent congratulations to Y, as did Z (and W)": each of them wrote to Y
+    ("Xi Jinping sent a congratulatory message to Vladimir Putin on Monday, as did Kim Jong Un and Alexander Lukashenko.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-30", "none", False)
+      for n in ("Alexander Lukashenko", "Kim Jong Un", "Xi Jinping")]),
+    # heads of state named by their countries
+    ("Vladimir Putin received congratulatory messages from the heads of state of China, Belarus and Kazakhstan on Monday.",
+     [(n, "Vladimir Putin", "congratulatory", "2024-12-30", "none", False)
+      for n in ("Alexander Lukashenko", "Kassym-Jomart Tokayev", "Xi Jinping")]),
+]
+
 EXCHANGES_AND_REPLIES = [
     # "A and B exchanged messages, as did C and his counterpart D": two events for each pair
     ("Prime Minister Nguyen Tan Dung and Cambodian Prime Minister Hun Sen exchanged congratulatory messages on Sunday, "
@@ -165,7 +195,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

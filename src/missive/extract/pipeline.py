@@ -135,7 +135,7 @@ class _PageDates:
 
 
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
-    if cand.trigger.id in ("ellipsis", "similar-passive"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
+    if cand.trigger.id in ("ellipsis", "similar-passive", "similar-came"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
         return cand.hint or "message"
     if cand.trigger.id == "letter" and _CONGRATULATING.match(text, cand.trigger.end, min(cand.sentence.end, cand.trigger.end + 120)):
         return "congratulatory"  # "sent a letter to X, congratulating him on ...": a congratulatory letter

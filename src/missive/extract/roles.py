@@ -189,6 +189,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             out.extend(Candidate(a, b, trig, sent, "paired-items", reply, hint=ctx.last_type) for a, b in pairs + paired if a.key != b.key)
             ctx.senders, ctx.recipients = [a for a, _ in paired], [b for _, b in paired]
             continue
+        if not senders and items and rule == "offered-by":  # "Messages came from:" then one giver a line
+            senders, rule = list(items), rule + "+list"
         if not senders:
             addressee = _GROUP_SENDERS.search(pre) or rule == "received-from" or trig.id == "congratulations-noun"
             if recipients and addressee:
@@ -197,7 +199,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 ctx.recipients = recipients
                 ctx.pending = (recipients, trig, False)  # "X received cards from heads of state. Among them were ..."
             continue
-        if not recipients and items:
+        if not recipients and items and not rule.startswith("offered-by"):
             recipients, rule = list(items), rule + "+list"
         if not recipients and _TO_SOMEONE_ELSE.match(text, trig.end, sent.end):
             ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
@@ -205,7 +207,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if not recipients:
             recipients = _from_context(senders, ctx)
-            if not recipients and rule == "offered-by":
+            if not recipients and rule.startswith("offered-by"):
                 # "X was re-elected. Congratulations came from A and B.": the one the page is about
                 keys = {s.key for s in senders}
                 recipients = [m for m in reversed(subjects_before) if m.key not in keys][:1]
@@ -229,6 +231,11 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 for r in recipients:
                     if s.key != r.key:
                         out.append(Candidate(r, s, trig, sent, rule, reply, hint=ctx.last_type))
+        if not rule.startswith("exchange"):  # "X sent congratulations to Y, as did Z": Z wrote to Y too
+            did = _AS_DID.search(text, max([trig.end, *(r.end for r in recipients)]), hi)
+            also = list_from(text, [m for m in ms if m.start >= did.end()], 0) if did and any(m.start >= did.end() for m in ms) else []
+            if also and text[also[0].start - len(did.group(0)) : also[0].start] == did.group(0):
+                out.extend(Candidate(a, r, trig, sent, "as-did", reply, hint=ctx.last_type) for a in also for r in recipients if a.key != r.key)
         did = _AS_DID.search(text, trig.end, hi) if rule.startswith("exchange") else None
         pair = list_from(text, [m for m in ms if m.start >= did.end()], 0) if did and any(m.start >= did.end() for m in ms) else []
         if len(pair) == 2:  # "A and B exchanged messages, as did C and his counterpart D": C and D wrote to each other too
@@ -338,7 +345,7 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         if not partners and len(subject) >= 2:  # "A and B exchanged messages": each wrote to the other
             return subject, subject, "exchange-among"
         return subject, partners, "exchange"
-    if trig.id in ("congratulations-offered", "compliments", "condolences-came", "congratulations-came", "greetings-came"):
+    if trig.id in ("congratulations-offered", "compliments", "condolences-came", "congratulations-came", "greetings-came", "similar-came"):
         givers = people_after(text, ms, trig.end, re.compile(r""), 80)
         if trig.id == "compliments":
             return givers, subject_of(text, before, sent, trig.start, cues), "compliments-of"
