@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 import htmldate
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura import metadata as trafilatura_metadata
+from trafilatura.settings import Document as TrafilaturaDocument
+from trafilatura.utils import load_html
 
 from ..errors import InputError
 from ..model import PartialDate
@@ -73,29 +77,66 @@ def extract_date(html: str, url: str | None = None) -> PartialDate | None:
     return _partial_date(found) if found else None
 
 
+def _title_and_url(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+    """The title and canonical URL, as trafilatura's ``extract_metadata`` finds them on ``tree``.
+
+    Its same steps, in its order (meta tags and OpenGraph, JSON-LD, the title
+    element or h1, the canonical link), without what we never read: author,
+    site name, categories, tags and licence cost three quarters of its time on
+    news-size pages (author alone deep-copies the tree).
+    """
+    found = trafilatura_metadata.examine_meta(tree)
+    try:
+        found = trafilatura_metadata.extract_meta_json(tree, found)
+    except Exception:  # noqa: BLE001 - trafilatura ignores its own JSON-LD bugs the same way
+        pass
+    if not found.title:
+        found.title = trafilatura_metadata.extract_title(tree)
+    if not found.url:
+        found.url = trafilatura_metadata.extract_url(tree, url)
+    title = TrafilaturaDocument()
+    title.title = found.title
+    title.clean_and_trim()  # the length cap and unescaping extract_metadata applies last
+    return title.title, found.url
+
+
 def read_html(html: str, url: str | None = None) -> HtmlArticle:
     """Run the HTML extractors over one page, parsing it once.
 
-    trafilatura's ``bare_extraction`` with metadata gives the main text, the title
-    and htmldate's date (with DATE_OPTIONS) from one lxml tree; extract(),
-    extract_metadata() and find_date() each parsed the page again (x3 the time).
-    Only where trafilatura finds no article are the title and date looked up alone.
+    One lxml tree gives the title and htmldate's date (with DATE_OPTIONS) and
+    then, handed to ``bare_extraction`` (which works on its own copy), the main
+    text. Same text, title and date as extract(), extract_metadata() and
+    find_date() each parsing the page again (x3 the time), and as
+    ``bare_extraction(with_metadata=True)``, which also computed the author, site
+    name, categories, tags and licence. Where trafilatura finds no article, the
+    date is looked up with the page's own URL, as find_date alone does.
     """
     try:
-        found = trafilatura.bare_extraction(
-            html, url=url, output_format="python", with_metadata=True, date_extraction_params=dict(DATE_OPTIONS),
-            **EXTRACT_OPTIONS,
-        )
+        tree = load_html(html)
+        if tree is None:
+            return HtmlArticle("", None, None)
+        title, canonical = _title_and_url(tree, url)
+        date = htmldate.find_date(tree, url=canonical, **DATE_OPTIONS)
+        found = trafilatura.bare_extraction(tree, url=url, output_format="python", **EXTRACT_OPTIONS)
     except (ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from exc
+    title = title.strip() if title and title.strip() else None
     if found is None:
-        return HtmlArticle("", extract_title(html, url), extract_date(html, url))
+        if canonical != url:
+            date = _find_date(tree, url)
+        return HtmlArticle("", title, _partial_date(date) if date else None)
     # As extract(output_format="txt") returns it: NFC-normalised.
     text = unicodedata.normalize("NFC", found.text or "").strip()
-    title = found.title.strip() if found.title and found.title.strip() else None
-    # trafilatura's metadata pass already ran htmldate with DATE_OPTIONS on this tree: running it
-    # again where it found no date repeats the same call (on 281 benchmark pages it never found one).
-    return HtmlArticle(text, title, _partial_date(found.date) if found.date else None)
+    # htmldate ran with DATE_OPTIONS on this tree: running it again where it found no date repeats the
+    # same call (on 281 benchmark pages it never found one).
+    return HtmlArticle(text, title, _partial_date(date) if date else None)
+
+
+def _find_date(tree: HtmlElement, url: str | None) -> str | None:
+    try:
+        return htmldate.find_date(tree, url=url, **DATE_OPTIONS)
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 def _partial_date(found: str) -> PartialDate | None:
