@@ -105,6 +105,11 @@ def test_no_date_from_traps(text: str, kind: str) -> None:
     assert published(text) is None
 
 
+def test_a_crawl_stamp_cell_does_not_hide_the_date_cell() -> None:
+    page = f"{HEAD}\nSource: Example Agency | 2023-11-03 14:05 | Crawled 2024-02-01 10:00\n{BODY}\n{MORE}"
+    assert published(page) == "2023-11-03"
+
+
 def test_a_trap_line_does_not_hide_the_real_date_line() -> None:
     page = f"Retrieved 2024-02-01\n{HEAD}\nPublished: 2023-11-03\n{BODY}\n{MORE}"
     assert published(page) == "2023-11-03"

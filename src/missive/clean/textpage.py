@@ -129,7 +129,11 @@ def _header_date(line: str) -> DateMatch | None:
     """The publication date a header line gives, if it is a date line (not an update stamp)."""
     rules = date_rules()
     found = find_full_dates(line)
-    if not found or is_trap(line):
+    if not found:
+        return None
+    if "|" in line and (cell := date_cell(line)) is not None:
+        return cell  # "Source: Agency | 2023-11-03 14:05 | Crawled 2024-02-01": each cell read alone
+    if is_trap(line):
         return None
     if rules.update_labels.search(line):
         return _published_after_update(line)
