@@ -121,3 +121,22 @@ def test_day_first_dateline_opens_the_body(lead: str) -> None:
 
     found = find_dateline(f"{lead}{BODY}")
     assert found is not None and found[:2] == (7, 24)
+
+
+@pytest.mark.parametrize("page, url, expected", [
+    # day-first unless the page's own dateline or URL says the month comes first
+    (f"{HEAD}\n11/03/2023 2:05 PM\nWASHINGTON, Nov. 3 (Wire) -- {BODY}\n{MORE}", None, "2023-11-03"),
+    (f"{HEAD}\n11/03/2023 2:05 PM\n{BODY}\n{MORE}", "https://example.com/2023/11/03/x", "2023-11-03"),
+    (f"{HEAD}\n11/03/2023 2:05 PM\nPARIS, 11 March (Agency) -- {BODY}\n{MORE}", None, "2023-03-11"),
+    (f"{HEAD}\n11/03/2023 2:05 PM\n{BODY}\n{MORE}", None, "2023-03-11"),
+])
+def test_ambiguous_slash_date_settled_by_dateline_or_url(page: str, url: str | None, expected: str) -> None:
+    assert published(page, url) == expected
+
+
+def test_year_run_into_a_time_by_the_crawl() -> None:
+    assert published(f"{HEAD}\nNovember 3, 20232:05 PM GMT+8Updated 2 hours ago\n{BODY}\n{MORE}") == "2023-11-03"
+
+
+def test_pipes_without_spaces() -> None:
+    assert published(f"{HEAD}\nSource: Example Agency| 2023-11-03 14:05:33|Editor: A. Editor\n{BODY}\n{MORE}") == "2023-11-03"

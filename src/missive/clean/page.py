@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..model import DatedValue, Document, Page, Span
+from ..model import DatedValue, Document, Page, PartialDate, Span
 from .cues import date_rules, match_cue
-from .dates import date_from_url, find_full_dates, parse_hint
+from .dates import date_from_url, find_dateline, find_full_dates, parse_hint
 from .htmldates import is_stated
 from .htmlpage import read_html
 from .language import detect_language
@@ -152,7 +152,39 @@ def _update_stamp(text: str, cleaned: CleanedText) -> DatedValue | None:
     return None
 
 
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _month_first(found: DatedValue | None, page: Page, text: str) -> DatedValue | None:
+    """Read an ambiguous "11/03/2023" month-first where the dateline or URL says so (a US wire's Nov. 3).
+
+    Slash dates are read day-first (most of our outlets); the page's own
+    dateline ("WASHINGTON, Nov. 3 (UPI) --") or its URL settles the few that are not.
+    """
+    if found is None or found.span is None or not found.rule.endswith("date.slash"):
+        return found
+    m = _SLASH.search(found.span.text)
+    if m is None:
+        return found
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        other = PartialDate(year, a, b) if found.date.month == b else PartialDate(year, b, a)
+    except ValueError:
+        return found
+    dateline = find_dateline(text)
+    from_url = date_from_url(page.url)
+    says = {(dateline[0], dateline[1])} if dateline else set()
+    says |= {(from_url.date.month, from_url.date.day)} if from_url else set()
+    if (other.month, other.day) in says and (found.date.month, found.date.day) not in says:
+        return DatedValue(other, found.span, found.rule + ".month-first")
+    return found
+
+
 def _published(page: Page, cleaned: CleanedText) -> DatedValue | None:
+    return _month_first(_published_as_read(page, cleaned), page, cleaned.text)
+
+
+def _published_as_read(page: Page, cleaned: CleanedText) -> DatedValue | None:
     hint = parse_hint(page.published_hint)
     if hint is not None:
         return DatedValue(hint, None, "hint")
