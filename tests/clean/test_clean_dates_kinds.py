@@ -45,6 +45,10 @@ HEADER_LINES = [
     ("Updated: 2023-11-04 | Published: 2023-11-03", "an update cell before the publication cell"),
     ("Updated: 2023-11-04 09:00 Published: 2023-11-03 10:00", "an update label before the publication label"),
     ("2023-11-03 15:10 | Updated : 2023-11-04 16:00", "an agency's time, then its update"),
+    ("최종수정 2023-11-04 09:00 기사입력 2023-11-03 14:05", "a Korean final edit before the entry time"),
+    ("更新时间：2023-11-04 09:00 发布时间：2023-11-03 14:05", "a Chinese update time before the release time"),
+    ("발행 2023-11-03 14:05", "a Korean issue label"),
+    ("发表于 2023-11-03", "a Chinese 'published at'"),
 ]
 
 
@@ -140,3 +144,8 @@ def test_year_run_into_a_time_by_the_crawl() -> None:
 
 def test_pipes_without_spaces() -> None:
     assert published(f"{HEAD}\nSource: Example Agency| 2023-11-03 14:05:33|Editor: A. Editor\n{BODY}\n{MORE}") == "2023-11-03"
+
+
+def test_a_chinese_update_time_alone_is_the_last_resort() -> None:
+    assert published(f"{HEAD}\n更新时间：2023-11-04 09:00\n{BODY}\n{MORE}") == "2023-11-04"
+    assert published(f"{HEAD}\n更新时间：2023-11-04 09:00\n{BODY}\n{MORE}", "https://example.com/2023/11/03/x") == "2023-11-03"

@@ -119,7 +119,9 @@ def is_trap(line: str) -> bool:
 
 def _published_after_update(line: str) -> DateMatch | None:
     """ "Updated: 2023-11-04 09:00 Published: 2023-11-03": the date after the publication label."""
-    label = date_rules().date_labels.search(line)
+    found = find_full_dates(line)
+    # The publication label comes after the update's own date ("更新时间：" itself holds "时间：").
+    label = date_rules().date_labels.search(line, found[0].end) if found else None
     if label is None:
         return None
     return next((m for m in find_full_dates(line) if m.start >= label.end()), None)
