@@ -174,9 +174,15 @@ class Found:
     precision: str = "day"
 
 
+@functools.cache
+def _known_of(kind: str) -> tuple[Known, ...]:
+    """The known occasions of one kind, in file order (looked up per sentence: filtered once)."""
+    return tuple(k for k in known_occasions() if k.kind == kind)
+
+
 def _known(text: str, kind: str) -> Known | None:
-    for k in known_occasions():
-        if k.kind == kind and k.match.search(text):
+    for k in _known_of(kind):
+        if k.match.search(text):
             return k
     return None
 
@@ -207,7 +213,9 @@ def occasion_in(text: str, start: int, end: int, born: dt.date | None = None) ->
     if found:
         return found
     chunk = text[start:end]
-    nat = _known(chunk, "national_day")
+    # The national day is looked up only where it decides the answer (most sentences name no occasion).
+    nat: Known | None = None
+    nat_read = False
     for kind, rx in _CUES:
         m = rx.search(chunk)
         if m and kind == "election" and _AHEAD.search(chunk[max(0, m.start() - 30) : m.start()]):
@@ -219,9 +227,13 @@ def occasion_in(text: str, start: int, end: int, born: dt.date | None = None) ->
             if congress:
                 precision = "month" if kind == "election" else "year"
                 return Found(Occasion(kind, None, congress.id), start + m.start(), start + m.end(), congress.end, precision)
-        if nat and kind in ("victory", "thanks"):
-            break
+        if kind in ("victory", "thanks"):
+            nat, nat_read = _known(chunk, "national_day"), True
+            if nat:
+                break
         return Found(Occasion(kind, None, m.group(0)), start + m.start(), start + m.end())
+    if not nat_read:
+        nat = _known(chunk, "national_day")
     if nat:
         m = nat.match.search(chunk)
         return Found(Occasion("national_day", None, m.group(0)), start + m.start(), start + m.end())
@@ -254,8 +266,16 @@ def known_events() -> tuple[tuple[str, dt.date, re.Pattern], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _any_event() -> re.Pattern:
+    """All event patterns in one: a text that names none (nearly every page) is passed over in one scan."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for _, _, rx in known_events()), re.I)
+
+
 def event_day(text: str) -> dt.date | None:
     """The day of the one known event ``text`` names (several different ones: None)."""
+    if not _any_event().search(text):
+        return None
     days = {day for _, day, rx in known_events() if rx.search(text)}
     return days.pop() if len(days) == 1 else None
 
