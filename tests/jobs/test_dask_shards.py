@@ -72,3 +72,24 @@ def test_a_shard_task_screens_pages(tmp_path: Path) -> None:
     (item,) = result.items
     assert item.screened == "no correspondence cue" and item.skip is None
     assert len(item.rows.pages) == 1 and not item.rows.documents and not item.rows.reports
+
+
+def test_a_dump_under_the_split_size_is_still_shared_among_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dask_executor, "MIN_SPLIT_BYTES", 1000)
+    path = tmp_path / "dump.jsonl"
+    _write_jsonl(path, [40] * 200, seed=5)  # ~50 kB, far under SPLIT_BYTES
+    assert path.stat().st_size < dask_executor.SPLIT_BYTES
+    assert len(list(plan_shards([str(path)]))) == 1
+    ranges = list(plan_shards([str(path)], min_ranges=8))
+    assert 8 <= len(ranges) <= 9
+    in_parts = [x.source for s in ranges for x in dask_executor._read_shard(s, Limits())]
+    assert in_parts == [x.source for x in ingest.read_pages([str(path)])]
+
+
+def test_ranges_are_never_cut_smaller_than_the_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dask_executor, "MIN_SPLIT_BYTES", 20_000)
+    path = tmp_path / "dump.jsonl"
+    _write_jsonl(path, [40] * 200, seed=5)
+    ranges = list(plan_shards([str(path)], min_ranges=64))
+    assert 1 < len(ranges) < 64
+    assert all(r.end - r.start >= 20_000 for r in ranges[:-1])

@@ -41,8 +41,14 @@ SHARD_FILES = 64
 SHARD_BYTES = 16 * 1024 * 1024
 #: A plain (not gzipped) JSONL file larger than this is split into ranges of about this size.
 SPLIT_BYTES = 32 * 1024 * 1024
-#: Tasks kept in flight per worker thread: enough to keep workers busy, few enough to bound memory.
-IN_FLIGHT_PER_THREAD = 2
+#: ... and one smaller than that, into this many ranges per worker thread, none under
+#: MIN_SPLIT_BYTES: a single dump then keeps every worker busy, and the last task
+#: to finish is short, so workers wait little for each other at the end.
+RANGES_PER_THREAD = 4
+MIN_SPLIT_BYTES = 1024 * 1024
+#: Tasks kept in flight per worker thread: enough to keep workers busy while one task
+#: runs late (results are written in input order), few enough to bound memory.
+IN_FLIGHT_PER_THREAD = 4
 #: Dask settings for a local cluster, whose workers share the client's cores. By default
 #: a worker samples its task's stack every 10 ms (the profiler, for the dashboard) and
 #: every server polls its event loop, memory and system many times a second: idle, the
@@ -117,8 +123,14 @@ def _line_starts(path: str, size: int, step: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def plan_shards(paths: Iterable[str], limits: Limits = Limits(), split_bytes: int | None = None) -> Iterator[Shard | Skip]:
-    """Cut the input into shards in reading order; a path that cannot be listed becomes a Skip."""
+def plan_shards(
+    paths: Iterable[str], limits: Limits = Limits(), split_bytes: int | None = None, min_ranges: int = 1
+) -> Iterator[Shard | Skip]:
+    """Cut the input into shards in reading order; a path that cannot be listed becomes a Skip.
+
+    A plain JSONL file is cut into ranges of at most ``split_bytes``, and into at
+    least ``min_ranges`` where that leaves each range ``MIN_SPLIT_BYTES`` or more.
+    """
     split_bytes = split_bytes or SPLIT_BYTES
     group: list[str] = []
     group_bytes = 0
@@ -137,8 +149,9 @@ def plan_shards(paths: Iterable[str], limits: Limits = Limits(), split_bytes: in
             if group:
                 yield Shard(tuple(group))
                 group, group_bytes = [], 0
-            if fmt == "jsonl" and not gzipped and size > split_bytes:
-                cuts = _line_starts(item, size, split_bytes)
+            step = min(split_bytes, max(MIN_SPLIT_BYTES, -(-size // max(min_ranges, 1))))
+            if fmt == "jsonl" and not gzipped and size > step:
+                cuts = _line_starts(item, size, step)
                 ends = [offset for offset, _ in cuts[1:]] + [size]
                 for (start, line), end in zip(cuts, ends):
                     yield Shard((item,), start, end, line)
@@ -300,7 +313,7 @@ def ingest_paths_dask(
         threads = sum(client.nthreads().values()) or 1  # type: ignore[attr-defined]
         known = _stored_hashes(store, client)
         window = IN_FLIGHT_PER_THREAD * threads
-        plan = plan_shards(paths, limits)
+        plan = plan_shards(paths, limits, min_ranges=RANGES_PER_THREAD * threads)
         running = as_completed()
         # Results are written in shard order, as a single process would read them, so
         # which copy of a repeated page is kept never depends on timing. A result that
