@@ -209,3 +209,19 @@ PAGE_DAYS = [
 @pytest.mark.parametrize("text, expected", PAGE_DAYS, ids=[s[0][:50] for s in PAGE_DAYS])
 def test_page_days(text: str, expected: list[tuple]) -> None:
     assert sentence_rows(text) == expected
+
+
+# A page dated 2025-03-10: a part of a month, and a year named from the page's own.
+PARTS = [
+    ("Donald Trump last spoke by phone with Xi Jinping in late January.", [("Donald Trump", "Xi Jinping", "2025-01")]),
+    ("Kim Jong Un had already sent a letter to Donald Trump in mid-February.", [("Kim Jong Un", "Donald Trump", "2025-02")]),
+    ("Xi Jinping sent a congratulatory message to Vladimir Putin last year.", [("Xi Jinping", "Vladimir Putin", "2024")]),
+    ("Kim Jong Un sent a letter to Xi Jinping earlier this year, the ministry said.", [("Kim Jong Un", "Xi Jinping", "2025")]),
+    # a plan is not the message's date
+    ("Xi Jinping sent a letter to Kim Jong Un, who will visit Beijing this year.", [("Xi Jinping", "Kim Jong Un", "2025-03-10")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTS, ids=[s[0][:50] for s in PARTS])
+def test_parts_of_months_and_years_back(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text, "2025-03-10") == expected

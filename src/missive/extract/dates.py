@@ -29,7 +29,7 @@ _FORMS = (
     _WD,
     r"the " + _DAY + r" of\s+" + _MON + r"(?:,?\s+" + _YEAR + r")?",
     r"the (?P<nth>\d{1,2})(?:st|nd|rd|th)",
-    _MON + r"(?:\s+" + _YEAR + r")?",
+    r"(?:(?:early|mid|late)[- ]?)?" + _MON + r"(?:\s+" + _YEAR + r")?",  # "in late October", "in mid-May 2023"
 )
 _ACT_DATES = tuple(re.compile(_LEAD + f + r"(?![\w-])") for f in _FORMS)
 _BARE_WEEKDAY = re.compile(r"(?<=[a-z] )" + _WD + r"(?= (?:sent|said|received|congratulated|called|wrote|exchanged)\b)")
@@ -47,6 +47,8 @@ _RELATIVE = re.compile(
 _PAGE_DAY = re.compile(r"\b(?P<w>[Tt]oday|[Yy]esterday)\b(?! ?['’]s\b)")
 # A month named from the page's own: "earlier this month", "last month", "late last month".
 _MONTH_BACK = re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ee]arly|[Ll]ate|[Ii]n mid-?) )?(?:(?P<this>this)|(?P<last>last)) month\b")
+# A year named from the page's own: "earlier this year", "last year".
+_YEAR_BACK = re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ee]arly|[Ll]ate) )?(?:(?P<this>this)|(?P<last>last)) year\b")
 # "in December" alone dates an act only where the sentence looks back ("last spoke ... in December").
 _LOOKS_BACK = re.compile(r"\b(?:last|after|earlier|previously|already)\b", re.I)
 
@@ -66,6 +68,7 @@ class DateExpr:
     offset: int | None = None  # days from the act dated just before ("the following day": 1)
     months_back: int | None = None  # months before the page's ("earlier this month": 0, "last month": 1)
     days_back: int | None = None  # days before the page's ("today": 0, "yesterday": 1)
+    years_back: int | None = None  # years before the page's ("earlier this year": 0, "last year": 1)
 
 
 def _month(text: str) -> int:
@@ -128,6 +131,13 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         if bracketed(m.start()) or _in_quote(text, start, m.start()):
             continue  # "today" inside a quoted message is the message's, not the report's
         out.append(DateExpr(m.start(), m.end(), m.group(0), days_back=0 if m.group("w").lower() == "today" else 1))
+    for m in _YEAR_BACK.finditer(text, start, end):
+        if bracketed(m.start()):
+            continue
+        looks_back = (m.group("pre") or "").lower() in ("earlier", "early") or _LOOKS_BACK.search(text, start, m.start())
+        if m.group("this") and not looks_back:
+            continue  # "will visit this year" is a plan
+        out.append(DateExpr(m.start(), m.end(), m.group(0), years_back=0 if m.group("this") else 1))
     for m in _MONTH_BACK.finditer(text, start, end):
         if bracketed(m.start()):
             continue
@@ -160,6 +170,8 @@ def complete(expr: DateExpr, ref: dt.date | None, anchor: dt.date | None = None)
         return PartialDate.from_date(anchor) if anchor else None
     if expr.days_back is not None:
         return PartialDate.from_date(ref - dt.timedelta(days=expr.days_back)) if ref else None
+    if expr.years_back is not None:
+        return PartialDate(ref.year - expr.years_back) if ref else None
     if expr.months_back is not None:  # only the page's date says which month "this month" is
         if ref is None:
             return None
