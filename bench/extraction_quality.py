@@ -27,6 +27,7 @@ SETS = {
     "examples (team, en/zh/ko)": (REPO / "examples" / "corpus", REPO / "examples" / "gold"),
     "corpus_en (team, en)": (REPO / "tests" / "corpus_en" / "pages", REPO / "tests" / "corpus_en" / "gold"),
     "corpus_en2 (team, blind, en)": (REPO / "tests" / "corpus_en2" / "pages", REPO / "tests" / "corpus_en2" / "gold"),
+    "corpus_en3 (team, blind, en)": (REPO / "tests" / "corpus_en3" / "pages", REPO / "tests" / "corpus_en3" / "gold"),
     "corpus_zhko (team)": (REPO / "tests" / "corpus_zhko" / "pages", REPO / "tests" / "corpus_zhko" / "gold"),
     "corpus_zhko2 (team)": (REPO / "tests" / "corpus_zhko2" / "pages", REPO / "tests" / "corpus_zhko2" / "gold"),
 }
