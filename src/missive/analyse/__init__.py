@@ -1,6 +1,7 @@
 """Read-only views over the store, shared by the web app and the CLI.
 
     count_events(store, by, query)        counts per pair | type | year
+    count_page(store, by, query, limit)   the top groups of a count, and how many there are
     timeline(store, query)                rows per pair of leaders, per year and type
     actor_profile(store, actor_id)        offices (registry), correspondents, yearly counts
     list_actors(store, q)                 registry and stored actors, busiest first
@@ -13,7 +14,7 @@
 """
 
 from .customary import RECURRING, YearRow, customary_messages
-from .counts import COUNT_BY, CountRow, Timeline, TimelineRow, actor_key, count_events, timeline
+from .counts import COUNT_BY, CountRow, CountTable, Timeline, TimelineRow, actor_key, count_events, count_page, timeline
 from .export import FORMATS, export_events, export_records, export_reports
 from .profile import ActorProfile, ActorSummary, Correspondent, actor_profile, list_actors
 from .readouts import readout_differences
@@ -28,6 +29,7 @@ __all__ = [
     "ActorProfile",
     "ActorSummary",
     "CountRow",
+    "CountTable",
     "Correspondent",
     "Office",
     "OutletGroup",
@@ -39,6 +41,7 @@ __all__ = [
     "actor_key",
     "actor_profile",
     "count_events",
+    "count_page",
     "customary_messages",
     "export_events",
     "export_records",

@@ -66,6 +66,37 @@ def count_events(store: Store, by: str, query: Query = Query()) -> list[CountRow
     return sorted(rows, key=lambda r: (-r.count, r.label, r.key))
 
 
+@dataclass(frozen=True)
+class CountTable:
+    """One page of a count in display order, and how many groups the whole count has."""
+
+    rows: list[CountRow]
+    total: int
+    limit: int
+    offset: int = 0
+
+
+#: Groups a count shows unless asked for more: a reader wants the top pairs, not 90,000 of them.
+TOP = 100
+
+
+def count_page(store: Store, by: str, query: Query = Query(), limit: int = TOP, offset: int = 0) -> CountTable:
+    """The groups ``offset`` to ``offset + limit`` of :func:`count_events`, in the same order,
+    and the number of groups: the store sends back only that page (the top pairs of a
+    million events read 100 index entries). Raises InputError for an unknown ``by``, a
+    limit under 1 or a negative offset.
+    """
+    if by not in COUNT_BY:
+        raise InputError(f"cannot count by {by!r}: choose one of {', '.join(COUNT_BY)}")
+    if limit < 1 or offset < 0:
+        raise InputError(f"a count page needs limit >= 1 and offset >= 0, not {limit} and {offset}")
+    if hasattr(store, "count_page"):
+        found = store.count_page(query, by, limit=limit, offset=offset)
+        return CountTable([CountRow(k, label, n) for k, label, n in found.rows], found.total, limit, offset)
+    rows = count_events(store, by, query)
+    return CountTable(rows[offset : offset + limit], len(rows), limit, offset)
+
+
 def _count_in_python(store: Store, by: str, query: Query) -> list[CountRow]:
     """The same counts over every matching event, for a store without ``count_events``."""
     counts: Counter[tuple[str, ...]] = Counter()

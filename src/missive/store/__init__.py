@@ -12,12 +12,13 @@ import re
 
 from ..errors import ConfigError
 from ..settings import resolve_db
-from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, Store, StoredPage
+from .base import Batch, BatchResult, CountPage, Override, PageResults, Query, ReplaceResult, SearchHit, Store, StoredPage
 from .summaries import EventSummary
 
 __all__ = [
     "Batch",
     "BatchResult",
+    "CountPage",
     "EventSummary",
     "Override",
     "PageResults",

@@ -102,6 +102,15 @@ class Query:
     page_hash: str | None = None  # events: those with a report from this page
 
 
+#: How search hits are ordered: "relevance" ranks the most recently stored matches
+#: (at most ``SEARCH_CANDIDATES`` of them), "newest" lists the most recently stored first.
+SearchOrder = Literal["relevance", "newest"]
+SEARCH_ORDERS: tuple[str, ...] = ("relevance", "newest")
+#: How many of the most recently stored matches a relevance search ranks: exact while a search
+#: matches fewer pages, bounded when a common word matches most of them (docs/performance.md).
+SEARCH_CANDIDATES = 1000
+
+
 @dataclass(frozen=True)
 class Override:
     """An analyst's decision that survives re-resolution."""
@@ -111,6 +120,18 @@ class Override:
     report_ids: tuple[str, ...]
     note: str = ""
     created_at: str = ""
+
+
+@dataclass(frozen=True)
+class CountPage:
+    """One page of a count in the order it is shown, and how many groups there are in all.
+
+    Pairs and types come most frequent first (ties by label, then key), years in
+    calendar order with undated last; ``rows`` holds (key, label, count).
+    """
+
+    rows: list[tuple[tuple[str, ...], str, int]]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -154,7 +175,7 @@ class Store(Protocol):
     def events(self, query: Query = Query()) -> list[Event]: ...
     def overrides(self) -> list[Override]: ...
     def skips(self) -> list[Skip]: ...
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]: ...
+    def search(self, text: str, limit: int = 20, order: SearchOrder = "relevance") -> list[SearchHit]: ...
     def stats(self) -> dict[str, int]: ...
 
     # -- additions: pages with their next cursor (None on the last page), actors seen --
@@ -164,6 +185,8 @@ class Store(Protocol):
 
     # -- addition: aggregate counts in the database, (key, label, count) sorted by key --
     def count_events(self, query: Query = Query(), by: str = "pair") -> list[tuple[tuple[str, ...], str, int]]: ...
+    # -- addition: the first ``limit`` groups of a count in display order, with the number of groups --
+    def count_page(self, query: Query = Query(), by: str = "pair", limit: int = 100, offset: int = 0) -> CountPage: ...
     # -- addition: every stored page hash (Dask workers skip the pages already stored) --
     def page_hashes(self) -> set[str]: ...
     # -- addition: light listings (report counts, no report JSON) and the write generation --

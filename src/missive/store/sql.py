@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Protocol, Sequenc
 from ..errors import InputError, NotFoundError, StoreError
 from ..model import ActorRef, Document, Event, Report, Skip
 from . import counting, filters, prepared, replace, rows, summaries
-from .base import Batch, BatchResult, Override, PageResults, Query, ReplaceResult, SearchHit, StoredPage
+from .base import Batch, BatchResult, CountPage, Override, PageResults, Query, ReplaceResult, SearchHit, StoredPage
 
 T = TypeVar("T")
 
@@ -106,6 +106,9 @@ class SqlStore:
     def _text_clause(self, alias: str, text: str) -> tuple[str, list[Any]]:
         """SQL matching reports (``alias``) whose evidence or document text matches ``text``."""
         raise NotImplementedError
+
+    #: Appended to text in ORDER BY so that it compares by code point (PostgreSQL: ' COLLATE "C"').
+    _collate = ""
 
     def _lock_events(self, cur: Cursor) -> None:
         """Make concurrent replace_events calls take turns (a no-op where writes already do)."""
@@ -423,6 +426,31 @@ class SqlStore:
                 return counting.tally_rows(cur.fetchall(), by)
             cur.execute(sql, params)
             return counting.count_rows(cur.fetchall(), by)
+
+    def count_page(self, query: Query = Query(), by: str = "pair", limit: int = 100, offset: int = 0) -> CountPage:
+        """The groups ``offset`` to ``offset + limit`` of a count in display order, and how many there are.
+
+        Pairs and types come most frequent first (ties by label, then key), years in
+        calendar order with undated last; keys and labels as in :meth:`count_events`.
+        An unfiltered count reads one index range of the kept tallies; a filtered one
+        groups in SQL and sends only the page back.
+        """
+        with self._reading() as cur:
+            if counting.unfiltered(query) and counting.tallies_fresh(cur):
+                cur.execute(*counting.tally_page_sql(by, limit, offset, self._collate))
+                found = counting.tally_page_rows(cur.fetchall(), by)
+                return CountPage(found, counting.tally_total(cur, by))
+            sql, params = counting.count_page_sql(query, by, self._text_clause, limit, offset, self._collate)
+            cur.execute(sql, params)
+            page = cur.fetchall()
+            if page:
+                return CountPage(counting.page_rows(page, by), int(page[0][-1]))
+            if not offset:
+                return CountPage([], 0)
+            # Past the last group: the window saw no row, so count the groups themselves.
+            inner, params = counting.count_sql(query, by, self._text_clause)
+            cur.execute(f"SELECT count(*) FROM ({inner}) g", params)
+            return CountPage([], int(cur.fetchone()[0]))
 
     def overrides(self) -> list[Override]:
         with self._reading() as cur:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from ..errors import InputError, StoreError
 from . import migrate
 from .base import SearchHit
-from .filters import fts_terms, split_terms, substring_hits
+from .filters import fts_terms, search_order, search_window, split_terms, substring_hits
 from .rows import now_iso
 from .sql import SqlStore
 from .summaries import bump_generation
@@ -207,25 +207,44 @@ class SQLiteStore(SqlStore):
         )
         return sql, ev_params + doc_params
 
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Documents whose title or text hold every term, best first, with a snippet."""
-        if limit < 1:
-            raise InputError(f"limit must be positive, not {limit}")
+    def search(self, text: str, limit: int = 20, order: str = "relevance") -> list[SearchHit]:
+        """Documents whose title or text hold every term, with a snippet.
+
+        "relevance": the best (bm25) of the most recently stored matches, at most
+        ``SEARCH_CANDIDATES`` of them; "newest": most recently stored first. FTS5 hands
+        its matches over in rowid order, newest first here, and stops at the window:
+        ranking all 245,000 pages holding a common word took 0.3-0.5 s at 1M events.
+        """
+        window = search_window(limit, order)
         words, subs = split_terms(text)
         conds, params = self._doc_match(words, subs)
         with self._reading() as cur:
-            if words:
-                # bm25 is lower-is-better; SearchHit.rank is higher-is-better.
-                cur.execute(
-                    "SELECT d.page_hash, d.source, snippet(documents_fts, 1, '[', ']', '…', 16),"
-                    " -bm25(documents_fts) AS score FROM documents_fts"
-                    " JOIN documents d ON d.doc_id = documents_fts.rowid"
-                    " WHERE documents_fts MATCH ? AND " + " AND ".join(conds[1:] or ["1"]) +
-                    " ORDER BY score DESC, d.page_hash LIMIT ?",
-                    [params[0], *params[1:], limit],
-                )
-                return [SearchHit(h, s, snip, float(score)) for h, s, snip, score in cur.fetchall()]
-            return substring_hits(cur, conds, params, subs, limit)
+            if not words:
+                return substring_hits(cur, conds, params, subs, limit)
+            # bm25 is lower-is-better; SearchHit.rank is higher-is-better.
+            candidates = (
+                "SELECT documents_fts.rowid AS id, -bm25(documents_fts) AS score FROM documents_fts"
+                + (" JOIN documents d ON d.doc_id = documents_fts.rowid" if subs else "")
+                + " WHERE documents_fts MATCH ? AND " + " AND ".join(conds[1:] or ["1"])
+                + f" ORDER BY documents_fts.rowid DESC LIMIT {window}"
+            )
+            cur.execute(
+                f"SELECT c.id, d.page_hash, d.source, c.score FROM ({candidates}) c JOIN documents d ON d.doc_id = c.id"
+                f" ORDER BY {search_order(order, 'c.score', 'c.id')} LIMIT {int(limit)}",
+                params,
+            )
+            found = cur.fetchall()
+            if not found:
+                return []
+            # Snippets for the hits only: snippet() over every candidate would cost more than the ranking.
+            ids = [int(r[0]) for r in found]
+            cur.execute(
+                "SELECT rowid, snippet(documents_fts, 1, '[', ']', '…', 16) FROM documents_fts"
+                f" WHERE documents_fts MATCH ? AND rowid IN ({', '.join('?' * len(ids))})",
+                [params[0], *ids],
+            )
+            snippets = dict(cur.fetchall())
+        return [SearchHit(h, s, snippets.get(i, ""), float(score)) for i, h, s, score in found]
 
 
 class _NoLock:

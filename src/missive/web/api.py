@@ -13,10 +13,11 @@ from fastapi.responses import Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..analyse import actor_profile, count_events, customary_messages, list_actors, readout_differences
+from ..analyse import CountTable, actor_profile, count_events, count_page, customary_messages, list_actors, readout_differences
+from ..analyse.counts import TOP
 from ..codec import to_dict
 from ..errors import NotFoundError
-from ..store.base import Query, Store
+from ..store.base import SEARCH_CANDIDATES, Query, Store
 from .common import (
     DEFAULT_LIMIT,
     Filters,
@@ -67,6 +68,8 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     429: {"description": "too many writes", **_ERR},
 }
 MAX_YEARS = 200
+#: Groups one count page may hold; ``all=true`` gives every group (an export, not a view).
+MAX_COUNT_ROWS = 1000
 _CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
@@ -205,11 +208,25 @@ def get_page_raw(request: Request, page_hash: str = Path(pattern=HASH)) -> Respo
 def get_counts(
     request: Request,
     by: str = Param("pair", pattern=r"^(pair|type|year)$", description="pair | type | year"),
+    limit: int = Param(TOP, ge=1, le=MAX_COUNT_ROWS, description="groups per page: the most frequent first"),
+    offset: int = Param(0, ge=0, description="groups to skip (the next page starts at offset + limit)"),
+    every: bool = Param(False, alias="all", description="every group at once, for export (limit and offset are ignored)"),
     f: Filters = Depends(filters),
 ) -> dict:
+    """Pairs and types most frequent first, years in calendar order; ``total`` is the number of groups."""
     with store_for(request) as store:
-        rows = count_events(store, by, f.query())
-    return {"by": by, "rows": [{"key": list(r.key), "label": r.label, "count": r.count} for r in rows]}
+        if every:
+            rows = count_events(store, by, f.query())
+            table = CountTable(rows, len(rows), len(rows), 0)
+        else:
+            table = count_page(store, by, f.query(), limit, offset)
+    return {
+        "by": by,
+        "rows": [{"key": list(r.key), "label": r.label, "count": r.count} for r in table.rows],
+        "total": table.total,
+        "limit": None if every else table.limit,
+        "offset": table.offset,
+    }
 
 
 def customary_rows(store: Store, sender: str, recipient: str, occasion: str, of: str | None, since: int | None, until: int | None) -> list:
@@ -245,10 +262,14 @@ def search(
     request: Request,
     q: str = Param(..., min_length=1, max_length=200, description="words to find"),
     limit: int = Param(20, ge=1, le=100),
+    order: str = Param("relevance", pattern=r"^(relevance|newest)$", description=(
+        f"relevance: the best of the {SEARCH_CANDIDATES:,} most recently stored matches (all of them when"
+        " there are fewer); newest: the most recently stored pages first")),
 ) -> dict:
+    """Pages holding every word; ``candidates`` is how many of the newest matches were ranked at most."""
     with store_for(request) as store:
-        hits = store.search(q, limit=limit)
-    return {"q": q, "hits": [to_dict(h) for h in hits]}
+        hits = store.search(q, limit=limit, order=order)
+    return {"q": q, "order": order, "candidates": SEARCH_CANDIDATES, "hits": [to_dict(h) for h in hits]}
 
 
 def _authorize(request: Request) -> None:

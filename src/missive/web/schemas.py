@@ -180,6 +180,9 @@ class CountRowOut(BaseModel):
 class CountsOut(BaseModel):
     by: Literal["pair", "type", "year"]
     rows: list[CountRowOut]
+    total: int = Field(description="how many groups the whole count has")
+    limit: int | None = Field(description="groups per page; null when every group was asked for (all=true)")
+    offset: int
 
 
 class YearRowOut(BaseModel):
@@ -213,6 +216,8 @@ class SearchHitOut(BaseModel):
 
 class SearchOut(BaseModel):
     q: str
+    order: Literal["relevance", "newest"]
+    candidates: int = Field(description="relevance ranks at most this many of the most recently stored matches")
     hits: list[SearchHitOut]
 
 
