@@ -109,6 +109,56 @@ EXCHANGES_AND_REPLIES = [
       ("Xi Jinping", "Kim Jong Un", "message", "2024-12", "none", False)]),
 ]
 
+ANSWERS = [
+    # "wrote back to Y": a letter that answers
+    ("Kim Jong Un wrote back to Donald Trump on Monday.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-30", "none", True)]),
+    # "in reply to his letter of last month": the earlier letter, with its own date, and the reply, with the page's
+    ("Kim Jong Un sent a letter to Donald Trump in reply to his letter of last month.",
+     [("Donald Trump", "Kim Jong Un", "letter", "2024-11", "none", False),
+      ("Kim Jong Un", "Donald Trump", "letter", "2024-12-31", "none", True)]),
+    ("Kim Jong Un sent a letter to Donald Trump on Monday in response to Trump's letter dated December 2.",
+     [("Donald Trump", "Kim Jong Un", "letter", "2024-12-02", "none", False),
+      ("Kim Jong Un", "Donald Trump", "letter", "2024-12-30", "none", True)]),
+    # "sent a reply to Y's letter on Monday": the day is the reply's; the earlier letter gets its month
+    ("Xi Jinping sent a reply to Vladimir Putin's letter on Monday.",
+     [("Vladimir Putin", "Xi Jinping", "letter", "2024-12", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "message", "2024-12-30", "none", True)]),
+    ("Kim Jong Un's reply to Vladimir Putin was published on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "message", "2024-12-30", "none", True)]),
+]
+
+KINDS = [
+    # congratulations by telephone are a call
+    ("Xi Jinping congratulated Vladimir Putin by telephone on Monday on his re-election.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "election", False)]),
+    ("Xi Jinping congratulated Vladimir Putin over the phone on Monday.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
+    # "greeted Y in a message", "a message ..., greeting him": greetings
+    ("Kim Jong Un greeted Vladimir Putin on his birthday in a message on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-30", "birthday", False)]),
+    ("Kim Jong Un sent a message to Vladimir Putin on Monday, greeting him on his birthday.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-30", "birthday", False)]),
+]
+
+THE_TWO = [
+    # "the two leaders", "each other": the two just named write to each other
+    ("Xi Jinping and Vladimir Putin marked the anniversary of their treaty. The two leaders exchanged congratulatory "
+     "messages on Monday.",
+     [("Vladimir Putin", "Xi Jinping", "congratulatory", "2024-12-30", "anniversary", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "anniversary", False)]),
+    ("Xi Jinping and Vladimir Putin sent congratulatory messages to each other on Monday.",
+     [("Vladimir Putin", "Xi Jinping", "congratulatory", "2024-12-30", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "none", False)]),
+    ("Xi Jinping and Vladimir Putin sent each other messages on Monday.",
+     [("Vladimir Putin", "Xi Jinping", "message", "2024-12-30", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "message", "2024-12-30", "none", False)]),
+    # "the two presidents last spoke in November": the earlier call of the two just named
+    ("Donald Trump spoke by phone with Xi Jinping about trade. The two presidents last spoke by phone in November.",
+     [("Donald Trump", "Xi Jinping", "call", "2024-11", "none", False),
+      ("Donald Trump", "Xi Jinping", "call", "2024-12-31", "none", False)]),
+]
+
 PRONOUNS = [
     # "sent him a message": him is the one the sentence before was about
     ("Vladimir Putin was re-elected on Sunday. The Chinese president sent him a congratulatory message on Monday.",
@@ -187,6 +237,7 @@ NOT_ACTS = [
     "Xi Jinping called Joe Biden's remarks irresponsible.",
     # a request to pass on wishes later is no act yet
     "Vladimir Putin asked her to pass on his best wishes to Kim Jong Un.",
+    "Donald Trump said he had not received a letter from Kim Jong Un.",
     # gifts and wreaths without a message
     "Kim Jong Un sent a basket of flowers to Vladimir Putin on his birthday.",
     # organisations only, or an addressee that is not a person
@@ -195,7 +246,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + THE_TWO + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

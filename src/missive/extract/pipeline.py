@@ -258,7 +258,10 @@ def _pick_dates(text, sents, i, cand: Candidate, mentions_of) -> list[tuple[Date
     if cand.rule in ("quoted-you", "answered-earlier"):  # the sentence's dates are the quoting (or answering) message's, not the recalled one's
         return []
     sent = sents[i]
-    exprs = find_act_dates(text, sent.start, sent.end)
+    exprs = find_act_dates(text, sent.start, cand.until or sent.end)  # not the dates of an earlier message it answers
+    if cand.rule == "reply-to-earlier":  # "in reply to his letter of May 2": only a date that names that letter
+        return [(e, sent) for e in exprs if e.start >= cand.trigger.end
+                and (re.fullmatch(r"\s+of\s+", text[cand.trigger.end : e.start]) or e.text.startswith("dated"))]
     after = [e for e in exprs if e.start >= cand.trigger.end]
     before = [e for e in exprs if e.end <= cand.trigger.start]
     out = [(e, sent) for e in after]

@@ -80,6 +80,7 @@ class Candidate:
     hint: str = ""  # the type the page's last named cue gave, for a generic "message" read from context
     weak: bool = False  # "the letter ...": may confirm an act named elsewhere, never names a new one
     anaphoric: bool = False  # "the letter", "in his message": the same message as one named before
+    until: int | None = None  # where this act's own words end: "..., in reply to his letter of May 2" dates the other
 
 
 @dataclass
@@ -95,6 +96,8 @@ class Context:
     # whether the people a later list names are the addressees (True) or the senders (False)
     pending: tuple[list[Mention], Trigger, bool] | None = None
     sentence_of: dict[int, Span] = field(default_factory=dict)
+    two: list[Mention] = field(default_factory=list)  # the last sentence naming two people or more: its first two
+    prev_two: list[Mention] = field(default_factory=list)  # the same, before this sentence ("the two leaders")
     met: list[set[str]] = field(default_factory=list)  # per sentence, who a meeting, talks or visit brought together
 
 
@@ -111,6 +114,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     for m in ms:
         ctx.sentence_of[m.start] = sent
     subjects_before = list(ctx.subjects)
+    ctx.prev_two = list(ctx.two)
+    if len(distinct(ms)) >= 2:
+        ctx.two = distinct(ms)[:2]
     if ms:
         ctx.subjects.append(ms[0])
     listed = _LIST_INTRO.match(stext)
@@ -134,6 +140,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     for k, trig in enumerate(triggers):
         lo, hi = bounds[k]  # "A sent X to B, and C sent Y to D": each cue reads only the people of its own clause
         ms = [m for m in all_ms if lo <= m.start and m.end <= hi]
+        if trig.id == "congratulated" and _BY_PHONE.match(text, trig.end, hi):
+            trig = Trigger(trig.start, trig.end, trig.text, "phone-call", "call")  # "congratulated Y by telephone": a call
         if trig.type != "message" and trig.id not in ("congratulated",):
             ctx.last_type = trig.type
         if plan or question:
@@ -159,6 +167,16 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         recall = _RECALL.search(pre)
         if recall and _THANKS.search(pre):
             out.extend(_recalled(text, sent, trig, ms, ctx, pre))
+            continue
+        answer = _IN_REPLY_TO.search(pre)
+        if answer and out:  # "X sent a letter to Y in reply to his (Y's) letter": Y's earlier letter to X, recalled
+            prev = out[-1]
+            owner = [m for m in ms if sent.start + answer.start() <= m.start and m.end <= trig.start][-1:] or [prev.recipient]
+            if owner[0].key != prev.sender.key:
+                if _OF_DATE.match(text, trig.end):  # "... his letter of last month": that date is the earlier letter's
+                    for c in out:
+                        c.until = c.until or sent.start + answer.start()
+                out.append(Candidate(owner[0], prev.sender, trig, sent, "reply-to-earlier", recalled=True))
             continue
         answered = _answered(text, sent, trig, ms, cues)
         if answered:
@@ -246,6 +264,13 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
     return out
 
 
+_IN_REPLY_TO = re.compile(r"\b(?:(?:in|a|his|her|their|the) (?:reply|response|answer) to|replying to|responding to|answering)\s+"
+                          r"(?:(?:his|her|their|the|an?)\s+|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}$")
+_OF_DATE = re.compile(r"\s+(?:of|dated)\s+(?:last\b|this\b|early\b|late\b|mid-|\d|[A-Z])")
+_EACH_OTHER = re.compile(r"\beach other\s+(?:[\w'’-]+\s+){0,2}$")
+_TO_EACH_OTHER = re.compile(r"\s+(?:to|with) each other\b")
+_THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: \w+)? (?:leaders|presidents|heads of state|prime ministers|premiers|ministers|sides|men|women)\b")
+_BY_PHONE = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?(?:by|over the|on the) (?:tele)?phone\b")
 _REQUEST_SIDE = re.compile(r"\b[Aa]t the (?:request|initiative) of the ([A-Z][a-z]+) side\b")
 _OPENING_CALL = re.compile(r"^(?:[Ii]n|[Dd]uring|[Oo]ver) (?:a|an|the|their|his|her) (?:\w+ )?$")
 _WITH = re.compile(r"\bwith\b")
@@ -339,8 +364,13 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
     if _EXCHANGED_BETWEEN.match(text, trig.end, sent.end):  # "Messages were also exchanged between A and B"
         people = people_after(text, ms, trig.end, re.compile(r"\bbetween\b"), 80)
         return people, people, "exchange-among"
-    if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang"):
+    each_other = _EACH_OTHER.search(pre) or _TO_EACH_OTHER.match(text, trig.end)  # "A and B sent each other messages"
+    if _EXCHANGE.search(pre) or trig.text.lower().startswith("exchang") or each_other:
         subject = subject_of(text, before, sent, trig.start, cues)
+        if not subject and _THE_TWO.search(pre) and not _MEETING.search(sent.text):  # "The two leaders exchanged messages": the two just named
+            subject = list(ctx.prev_two)
+        if each_other:
+            return subject, subject, "exchange-among"
         partners = people_after(text, ms, trig.end, re.compile(r"\bwith\b"))
         if not partners and len(subject) >= 2:  # "A and B exchanged messages": each wrote to the other
             return subject, subject, "exchange-among"
@@ -466,6 +496,8 @@ def _read(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Context,
         rule = "active" if trig.id != "phone-call" else "call"
     if trig.id == "phone-call" and not senders:
         people = distinct(ms)
+        if len(people) < 2 and _THE_TWO.search(pre):  # "The two presidents last spoke by phone in May"
+            people = list(ctx.prev_two)
         return people[:1], people[1:2], "call-between"
     if trig.text.lower().endswith(" to") or trig.id == "cabled":  # "wrote to Y", "cabled Y": the addressee follows at once
         to = people_after(text, ms, trig.end, re.compile(r"^\s*$"), 30)
