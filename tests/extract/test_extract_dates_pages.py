@@ -225,3 +225,15 @@ PARTS = [
 @pytest.mark.parametrize("text, expected", PARTS, ids=[s[0][:50] for s in PARTS])
 def test_parts_of_months_and_years_back(text: str, expected: list[tuple]) -> None:
     assert sentence_rows(text, "2025-03-10") == expected
+
+
+# The page is dated Sunday 2024-10-20: "a day before" closing a clause counts from the day stated just before.
+def test_a_day_before_at_the_end_of_a_clause() -> None:
+    text = ("Kim Jong Un sent a message of greetings to Xi Jinping on October 14. "
+            "Vladimir Putin had sent a letter to Xi Jinping a day before.")
+    assert sentence_rows(text) == [("Kim Jong Un", "Xi Jinping", "2024-10-14"), ("Vladimir Putin", "Xi Jinping", "2024-10-13")]
+
+
+def test_a_day_before_an_event_named_after_it_is_not_counted() -> None:
+    text = "Vladimir Putin sent a letter to Xi Jinping two days before the summit opened."
+    assert sentence_rows(text) == [("Vladimir Putin", "Xi Jinping", "2024-10-20")]

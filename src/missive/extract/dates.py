@@ -39,7 +39,7 @@ _SAME_DAY = re.compile(r"\b(?:later|earlier) that day\b|\bthe same day\b")
 # "two days after the election" counts from the election, not from an act: not read.
 _NUMBER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _RELATIVE = re.compile(
-    r"\b(?:(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix) days? (?P<dir>later|earlier)"
+    r"\b(?:(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix) days? (?P<dir>later|earlier|after(?!\s+\w)|before(?!\s+\w))"
     r"|[Tt]he (?P<nx>following|next|previous|preceding) day"
     r"|[Tt]he day (?P<ab>after|before)(?! (?:the|his|her|its|their|a|an|that|this)\b))\b"
 )
@@ -151,7 +151,7 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         if bracketed(m.start()):
             continue
         if m.group("n"):
-            days = _NUMBER[m.group("n").lower()] * (1 if m.group("dir") == "later" else -1)
+            days = _NUMBER[m.group("n").lower()] * (1 if m.group("dir") in ("later", "after") else -1)
         else:
             days = 1 if (m.group("nx") or m.group("ab")) in ("following", "next", "after") else -1
         out.append(DateExpr(m.start(), m.end(), m.group(0), offset=days))
