@@ -32,6 +32,11 @@ PAGES = {
         f"<html><head><title>Harbour plan</title></head><body><article>{BODY}</article></body></html>",
         "Harbour plan", PartialDate(2020, 11, 5),
     ),
+    "no article, canonical link elsewhere: the date as htmldate finds it with the page's url": (
+        '<html><head><title>Notice</title><link rel="canonical" href="https://mirror.example.net/notice">'
+        "</head><body><div></div></body></html>",
+        "Notice", PartialDate(2020, 11, 5),
+    ),
     "no article, title and date still read": (
         '<html><head><title>Index</title><meta name="date" content="2018-01-20"></head>'
         "<body><p>Short.</p></body></html>",
@@ -48,6 +53,18 @@ def test_one_pass_agrees_with_each_extractor(name):
     assert (got.text, got.title, got.published) == (
         extract_main_text(html, url), extract_title(html, url), extract_date(html, url))
     assert (got.title, got.published) == (title, date)
+
+
+def test_one_pass_skips_metadata_it_does_not_read():
+    """Author, site name, categories, tags and licence are never computed (they were 3/4 of the metadata time)."""
+    from unittest import mock
+
+    html, _, _ = PAGES["meta date and og title"]
+    from trafilatura import metadata
+    with mock.patch.object(metadata, "extract_author", side_effect=AssertionError("author read")), \
+            mock.patch.object(metadata, "extract_catstags", side_effect=AssertionError("tags read")), \
+            mock.patch.object(metadata, "extract_license", side_effect=AssertionError("licence read")):
+        assert read_html(html).title == "Premier thanks chancellor"
 
 
 def test_one_pass_agrees_on_real_pages():
