@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Occasion, PartialDate, Span
 from .registry import Registry
-from .roles import Candidate
+from .candidate import Candidate
 
 
 @dataclass

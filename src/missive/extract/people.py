@@ -22,6 +22,7 @@ _ITEM_TO = re.compile(r"^\s+to\s+(?:[\w'’-]+\s+){0,4}$")
 _ITEM_SEP = re.compile(r"(?:^|[,;:]|\band)\s*(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "Leaders of Russia, Cuba and India sent": the first country's leader is a subject, whatever "of" says
 _PLURAL_BEFORE = re.compile(r"\b(?i:presidents|leaders|prime ministers|premiers|heads of state|kings) of (?:the )?$")
+POSSESSIVE = re.compile(r"^['’]s?\s+(?:\w+\s+){0,3}$")  # what follows a name in "X's (verbal) message": X wrote it
 
 
 def distinct(ms: list[Mention]) -> list[Mention]:
