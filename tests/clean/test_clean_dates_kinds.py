@@ -149,3 +149,21 @@ def test_pipes_without_spaces() -> None:
 def test_a_chinese_update_time_alone_is_the_last_resort() -> None:
     assert published(f"{HEAD}\n更新时间：2023-11-04 09:00\n{BODY}\n{MORE}") == "2023-11-04"
     assert published(f"{HEAD}\n更新时间：2023-11-04 09:00\n{BODY}\n{MORE}", "https://example.com/2023/11/03/x") == "2023-11-03"
+
+
+PROSE_HEAD = "(News Focus) N. Korea's leader sends greetings to a friendly president ahead of the talks"
+
+
+def test_byline_with_date_above_the_first_paragraph() -> None:
+    # the headline reads as a sentence, so the byline is the body's second line
+    page = f"Example Site\n{PROSE_HEAD}\nJane Roe, Staff Reporter - Nov 3, 2023\n{BODY}\n{MORE}"
+    assert published(page) == "2023-11-03"
+
+
+@pytest.mark.parametrize("line", [
+    "Officials met on Nov 3, 2023 in the capital",       # a sentence's date
+    "Said on Friday, November 3, 2023",                   # "on" before a weekday and date
+    "Nov 3, 2023 was a busy day for the delegation",     # words after the date
+])
+def test_short_lines_that_are_not_bylines(line: str) -> None:
+    assert published(f"Example Site\n{PROSE_HEAD}\n{line}\n{BODY}\n{MORE}") is None

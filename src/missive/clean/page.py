@@ -24,12 +24,12 @@ import re
 from ..errors import InputError
 from ..model import DatedValue, Document, Page, PartialDate, Span
 from .cues import date_rules, match_cue
-from .dates import date_from_url, find_dateline, find_full_dates, parse_hint
+from .dates import DateMatch, date_from_url, find_dateline, find_full_dates, parse_hint
 from .htmldates import is_stated
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
-from .textpage import (DATE_LINE_RESIDUE, CleanedText, clean_text, date_cell, is_date_only, is_trap,
+from .textpage import (DATE_LINE_RESIDUE, CleanedText, clean_text, date_cell, is_date_only, is_prose, is_trap,
                        normalise_line, weight)
 
 
@@ -80,12 +80,27 @@ def _labelled(line: str) -> bool:
     return weight(" ".join(re.findall(r"[^\W\d_]+", rest))) <= DATE_LINE_RESIDUE
 
 
+def _byline(line: str) -> DateMatch | None:
+    """A byline ending in its date ("Jane Roe, Staff Reporter - Nov 3, 2023"): short, no sentence, no "on" before the date."""
+    found = find_full_dates(line)
+    if not found or is_prose(line) or line.rstrip().endswith((".", "!", "?", "。")):
+        return None
+    m = found[-1]
+    before, after = line[: m.start], line[m.end :]
+    if date_rules().sentence_date_prefix.search(date_rules().date_noise.sub(" ", before).rstrip(" ,")) or re.search(r"[^\W\d_]", date_rules().date_noise.sub(" ", after)):
+        return None  # "met on Nov 3, 2023", or words after the date: a sentence, not a byline
+    return m if weight(" ".join(re.findall(r"[^\W\d_]+", before))) <= DATE_LINE_RESIDUE else None
+
+
 def _lead_date_line(text: str) -> DatedValue | None:
     """A date-only or labelled line among the article's first lines ("2019-09-10 16:40" under a prose-like headline)."""
-    for offset, line in _line_spans(text)[:LEAD_LINES]:
+    spans = _line_spans(text)
+    for at, (offset, line) in enumerate(spans[:LEAD_LINES]):
         if date_rules().update_labels.search(line) or is_trap(line):
             continue
         m = find_full_dates(line)[0] if is_date_only(line) or _labelled(line) else date_cell(line)
+        if m is None and any(is_prose(ln) for _, ln in spans[at + 1 : at + 3]):
+            m = _byline(line)  # a byline stands just above a paragraph; a dated headline under the article is a list's
         if m is not None:
             return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"lead-line.{m.rule}")
     return None
