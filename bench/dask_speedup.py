@@ -21,7 +21,9 @@ gain over 1 on 2 cores is
     bound = 2 x worker CPU (1 worker) / (client CPU + worker CPU) (2 workers)
 
 since 2 cores must hold all of the 2-worker run's work, while the 1-worker run
-takes at least its single worker's CPU time. Results: bench/out/dask_speedup.json.
+takes at least its single worker's CPU time. "Cores used" (CPU seconds over the
+ingest's wall time) shows whether other jobs held the machine: near 1 with one
+worker and near 2 with two on a quiet machine, well under on a loaded one. Results: bench/out/dask_speedup.json.
 """
 
 from __future__ import annotations
@@ -88,14 +90,16 @@ def _timed_ingest(path: Path, address: str, procs: list[psutil.Process]) -> dict
         client1, workers1 = _cpu([me]), _cpu(procs)
         summary.events = resolve_store(store)
         end = time.perf_counter()
+    cpu = (client1 - client0) + (workers1 - workers0)
     return {"load_at_start": load, "ingest_s": middle - start, "resolve_s": end - middle,
             "total_s": end - start, "client_cpu_s": client1 - client0, "workers_cpu_s": workers1 - workers0,
+            "cores_used": cpu / (middle - start),
             "read": summary.read, "new": summary.new, "screened": summary.screened,
             "reports": summary.reports, "events": summary.events}
 
 
 def _medians(runs: list[dict]) -> dict:
-    keys = ("ingest_s", "resolve_s", "total_s", "client_cpu_s", "workers_cpu_s", "load_at_start")
+    keys = ("ingest_s", "resolve_s", "total_s", "client_cpu_s", "workers_cpu_s", "cores_used", "load_at_start")
     return {key: statistics.median(r[key] for r in runs) for key in keys}
 
 
@@ -120,7 +124,8 @@ def main() -> None:
             runs[workers].append(run)
             print(f"run {attempt + 1} {workers} worker(s): load {run['load_at_start']:.1f}, ingest "
                   f"{run['ingest_s']:.2f} s + resolve {run['resolve_s']:.2f} s; CPU client "
-                  f"{run['client_cpu_s']:.2f} s, workers {run['workers_cpu_s']:.2f} s", flush=True)
+                  f"{run['client_cpu_s']:.2f} s, workers {run['workers_cpu_s']:.2f} s = {run['cores_used']:.2f} cores",
+                  flush=True)
     one, two = _medians(runs[1]), _medians(runs[2])
     pages = runs[1][0]["read"]
     ingest_speedup = one["ingest_s"] / two["ingest_s"]
@@ -129,7 +134,7 @@ def main() -> None:
     for workers, m in ((1, one), (2, two)):
         print(f"{workers} worker(s), medians: ingest {m['ingest_s']:.2f} s ({pages / m['ingest_s']:.0f} pages/s)"
               f" + resolve {m['resolve_s']:.2f} s; CPU per page: client {1000 * m['client_cpu_s'] / pages:.2f} ms,"
-              f" workers {1000 * m['workers_cpu_s'] / pages:.2f} ms")
+              f" workers {1000 * m['workers_cpu_s'] / pages:.2f} ms; {m['cores_used']:.2f} cores used")
     print(f"bound on 2 cores = 2 x workers CPU(1) / (client + workers CPU)(2) = x{bound:.2f}")
     print(f"speed-up of ingest (the executor's part): x{ingest_speedup:.2f} (target >= 1.7):"
           f" {'met' if ingest_speedup >= 1.7 else 'MISSED'}")
