@@ -237,3 +237,21 @@ def test_a_day_before_at_the_end_of_a_clause() -> None:
 def test_a_day_before_an_event_named_after_it_is_not_counted() -> None:
     text = "Vladimir Putin sent a letter to Xi Jinping two days before the summit opened."
     assert sentence_rows(text) == [("Vladimir Putin", "Xi Jinping", "2024-10-20")]
+
+
+# The page is dated Sunday 2024-10-20: AP style writes the day without "on".
+TRAILING = [
+    ("Kim Jong Un sent Donald Trump a letter Tuesday, the agency said.", [("Kim Jong Un", "Donald Trump", "2024-10-15")]),
+    ("Xi Jinping sent a message of condolence to Vladimir Putin Oct. 14 in a rare gesture.",
+     [("Xi Jinping", "Vladimir Putin", "2024-10-14")]),
+    # a reporting verb's day is the report's, not the message's
+    ("Kim Jong Un sent a message of condolence to Xi Jinping, state media reported Friday.",
+     [("Kim Jong Un", "Xi Jinping", "2024-10-20")]),
+    # a preposition of time makes it no act's day
+    ("Kim Jong Un sent a letter to Xi Jinping, valid until Friday.", [("Kim Jong Un", "Xi Jinping", "2024-10-20")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING, ids=[s[0][:50] for s in TRAILING])
+def test_days_without_on(text: str, expected: list[tuple]) -> None:
+    assert sentence_rows(text) == expected

@@ -32,6 +32,17 @@ _FORMS = (
     r"(?:(?:early|mid|late)[- ]?)?" + _MON + r"(?:\s+" + _YEAR + r")?",  # "in late October", "in mid-May 2023"
 )
 _ACT_DATES = tuple(re.compile(_LEAD + f + r"(?![\w-])") for f in _FORMS)
+# AP style drops the "on": "sent Trump a letter Tuesday, ...", "held talks Nov. 3 in ...". A weekday or a
+# month and day closing a clause, after a word that is no preposition of time ("since", "until", "by").
+_TRAILING_DAY = re.compile(
+    r"(?P<prev>\b\w+\)?) (?:" + _WD + r"|" + _MON + r"\s+" + _DAY + r")"
+    r"(?=[,.;]|\s+(?:that|in|at|to|and|as|when|evening|morning|afternoon|night)\b)"
+)
+_NOT_BEFORE_DAY = {"since", "until", "till", "by", "from", "before", "after", "through", "to", "next", "last",
+                   "this", "every", "that", "of", "for", "on", "in", "the", "a", "and", "or",
+                   # reporting verbs date the report, not the act: "state media reported Friday."
+                   "reported", "said", "added", "announced", "noted", "stated", "told", "confirmed",
+                   "revealed", "disclosed", "reports", "says", "adds", "published", "carried", "quoted"}
 _BARE_WEEKDAY = re.compile(r"(?<=[a-z] )" + _WD + r"(?= (?:sent|said|received|congratulated|called|wrote|exchanged)\b)")
 _ORDINAL_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}(?:anniversary|birthday|congress|session|plenary|national day|founding)", re.I)
 _SAME_DAY = re.compile(r"\b(?:later|earlier) that day\b|\bthe same day\b")
@@ -127,6 +138,19 @@ def find_act_dates(text: str, start: int, end: int) -> list[DateExpr]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(DateExpr(m.start(), m.end(), m.group(0), weekday=WEEKDAYS[m.group("wd").lower()]))
+    for m in _TRAILING_DAY.finditer(text, start, end):
+        at = m.start("wd") if m.group("wd") else m.start("mon")
+        if m.group("prev").lower() in _NOT_BEFORE_DAY or any(a <= at < b for a, b in taken) or bracketed(at) \
+                or _in_quote(text, start, at):
+            continue
+        if m.group("wd"):
+            out.append(DateExpr(at, m.end(), text[at : m.end()], weekday=WEEKDAYS[m.group("wd").lower()]))
+            continue
+        try:
+            dt.date(2000, _month(m.group("mon")), int(m.group("day")))
+        except (ValueError, KeyError):
+            continue
+        out.append(DateExpr(at, m.end(), text[at : m.end()], None, _month(m.group("mon")), int(m.group("day"))))
     for m in _PAGE_DAY.finditer(text, start, end):
         if bracketed(m.start()) or _in_quote(text, start, m.start()):
             continue  # "today" inside a quoted message is the message's, not the report's
