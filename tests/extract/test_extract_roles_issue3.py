@@ -168,6 +168,14 @@ PRONOUNS = [
       ("Xi Jinping", "Vladimir Putin", "message", "2024-12-30", "none", False)]),
 ]
 
+REPORTED = [
+    # "X said Y had sent him a letter", "X said Y wrote to him": him is the one who said it
+    ("Donald Trump said on Monday that Kim Jong Un had sent him a beautiful letter.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-30", "none", False)]),
+    ("Donald Trump said on Monday that Kim Jong Un wrote to him.",
+     [("Kim Jong Un", "Donald Trump", "letter", "2024-12-30", "none", False)]),
+]
+
 IN_PERSON = [
     # congratulations offered at talks the sentences before describe are said in person: no event
     ("To Lam held talks with Xi Jinping in Beijing on Monday during his official visit. Xi Jinping "
@@ -204,6 +212,11 @@ ENVOYS = [
      [("Xi Jinping", "Vladimir Putin", "message", "2024-12-31", "none", False)]),
     # the delivery told in the passive, the letter named with "the"
     ("The letter from Kim Jong Un was handed to Vladimir Putin by the ambassador on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-30", "none", False)]),
+    # the addressee before the cue: "handed over to Y a letter from X", "Y was handed a letter from X"
+    ("Choe Son Hui handed over to Vladimir Putin a personal letter from Kim Jong Un on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-30", "none", False)]),
+    ("Vladimir Putin was handed a letter from Kim Jong Un on Monday.",
      [("Kim Jong Un", "Vladimir Putin", "letter", "2024-12-30", "none", False)]),
     ("Kim Jong Un's condolences were conveyed to Vladimir Putin on Monday.",
      [("Kim Jong Un", "Vladimir Putin", "condolence", "2024-12-30", "condolence", False)]),
@@ -242,11 +255,12 @@ NOT_ACTS = [
     "Kim Jong Un sent a basket of flowers to Vladimir Putin on his birthday.",
     # organisations only, or an addressee that is not a person
     "The Chinese Foreign Ministry sent a message to the Russian Foreign Ministry.",
+    "Xi Jinping was re-elected on Sunday. The Central Committee of the Workers' Party of Korea sent a message to him.",
     "Xi Jinping sent a message to the forum on Monday.",
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + THE_TWO + PRONOUNS + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

@@ -53,6 +53,9 @@ _DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'�
 _DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _TOLD = re.compile(r"^[^\S\n]{1,3}(?:\w+[^\S\n]{1,3})?(?:told|assured|informed|wished|urged)[^\S\n]{1,3}(?:[\w'’-]+[^\S\n]{1,3}){0,3}$")
+_TO_BEFORE = re.compile(r"\b(?:handed|handing|delivered|delivering|passed|passing|gave|giving)(?: over)? to\s+(?:[\w'’-]+\s+){0,3}$")
+_WAS_HANDED = re.compile(r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:handed|given|passed|presented with|delivered)\s+(?:[\w'’-]+\s+){0,3}$")
+_REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|stated|noted|revealed|disclosed|tweeted)\b")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 
@@ -121,6 +124,9 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     sender_from = people_after(text, ms, trig.end, _FROM_CUE, 30)
     if sender_from:  # "delivered a letter from X to Y": X wrote it, whoever carried it
         to = people_after(text, ms, sender_from[0].end, _TO, 60) or host(text, sent, ms, trig.start, sender_from, cues)
+        if not to:  # "handed over to Y a letter from X", "Y was handed a letter from X"
+            to = [m for m in before if m.key != sender_from[0].key and _TO_BEFORE.search(text, sent.start, m.start)][-1:]
+            to = to or (subject_of(text, before, sent, trig.start, cues)[:1] if _WAS_HANDED.search(pre) else [])
         return sender_from[:1], to, "message-from"
     relative = people_after(text, ms, trig.end, _RELATIVE, 20)
     verb = _SENT_VERB.match(text, relative[0].end) if relative else None
@@ -168,7 +174,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     if _DOBJ_PRONOUN.search(pre):  # "The Chinese president sent him a message": him, the one the page is about
         writer = subject_of(text, before, sent, trig.start, cues) or ([] if before else list(ctx.senders[:1]))
         keys = {w.key for w in writer}
-        him = [m for m in ctx.recipients if m.key not in keys][:1] or [m for m in reversed(ctx.subjects[:-1]) if m.key not in keys][:1]
+        him = [m for m in before if m.key not in keys and _REPORTS.match(text, m.end)][:1]  # "X said Y had sent him a letter"
+        him = him or [m for m in ctx.recipients if m.key not in keys][:1] or [m for m in reversed(ctx.subjects[:-1]) if m.key not in keys][:1]
         if writer and him:
             return writer, him, "double-object-pronoun"
     dobj = _double_object(text, sent, before, trig)
@@ -207,6 +214,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     else:
         to = people_after(text, ms, trig.end, _TO if trig.id != "phone-call" else re.compile(r"\b(?:to|with|his|her)\b|^\s*$"), 200)
     him = _OBJ_PRONOUN.search(text, trig.end, min(sent.end, trig.end + 40))
+    if trig.text.lower().endswith(" to"):  # "X said Y wrote to him"
+        him = him or _HIM.match(text, trig.end)
     if not to and him and not _ME.search(him.group(0)):
         # "At the request of X, Y held a conversation with him": "him" is the other one this sentence named
         to = [m for m in ms if m.end <= trig.start and all(m.key != s.key for s in senders)][:1]
