@@ -93,6 +93,8 @@ TRAPS = [
     (f"{HEAD}\n{BODY}\n{MORE}\nCopyright 2023 Example Agency", "a copyright year"),
     (f"{HEAD}\nRetrieved 2024-02-01\n{BODY}\n{MORE}", "a crawl stamp"),
     (f"{HEAD}\nAccessed on 1 February 2024\n{BODY}\n{MORE}", "an access stamp"),
+    (f"{HEAD}\n{BODY}\n{MORE}\nPrinted on 2024-02-01", "a print stamp closing the page"),
+    (f"{HEAD}\nPage generated on 2024-02-01 10:00\n{BODY}\n{MORE}", "a site generator's stamp"),
     (f"Today: Friday, February 2, 2024\n{HEAD}\n{BODY}\n{MORE}", "today's banner"),
     (f"Mar. 24,Juche 112 (2023) Friday\n{HEAD}\n{BODY}\n{MORE}", "a DPRK site's banner"),
     (f"{HEAD}\n{BODY}\n{MORE}\nComments\nA. Reader\n2023-11-05 10:22", "a comment's time"),
