@@ -141,6 +141,14 @@ KINDS = [
      [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-30", "birthday", False)]),
 ]
 
+LETTERS = [
+    # a farewell letter answers an occasion outside the list ("other"); a letter about talks answers none
+    ("Moon Jae-in sent a farewell letter to Kim Jong Un on Monday.",
+     [("Moon Jae-in", "Kim Jong Un", "letter", "2024-12-30", "other", False)]),
+    ("Donald Trump sent a letter to Kim Jong Un on Monday about the talks.",
+     [("Donald Trump", "Kim Jong Un", "letter", "2024-12-30", "none", False)]),
+]
+
 THE_TWO = [
     # "the two leaders", "each other": the two just named write to each other
     ("Xi Jinping and Vladimir Putin marked the anniversary of their treaty. The two leaders exchanged congratulatory "
@@ -260,7 +268,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 
