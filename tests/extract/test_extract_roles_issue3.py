@@ -141,6 +141,15 @@ KINDS = [
      [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-30", "birthday", False)]),
 ]
 
+MORE_KINDS = [
+    # talks held by video link are a call
+    ("Xi Jinping held talks with Vladimir Putin via video link on Monday.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
+    # thanks for birthday greetings recall them
+    ("Vladimir Putin thanked Kim Jong Un for the birthday greetings.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12", "birthday", False)]),
+]
+
 LETTERS = [
     # a farewell letter answers an occasion outside the list ("other"); a letter about talks answers none
     ("Moon Jae-in sent a farewell letter to Kim Jong Un on Monday.",
@@ -261,6 +270,9 @@ NOT_ACTS = [
     "Donald Trump said he had not received a letter from Kim Jong Un.",
     # gifts and wreaths without a message
     "Kim Jong Un sent a basket of flowers to Vladimir Putin on his birthday.",
+    "To Lam sent flowers to congratulate Xi Jinping on Monday.",
+    # talks in person
+    "Xi Jinping held talks with Vladimir Putin in Moscow on Monday.",
     # organisations only, or an addressee that is not a person
     "The Chinese Foreign Ministry sent a message to the Russian Foreign Ministry.",
     "Xi Jinping was re-elected on Sunday. The Central Committee of the Workers' Party of Korea sent a message to him.",
@@ -268,7 +280,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

@@ -43,6 +43,7 @@ _DELIVERED_TO = re.compile(r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:
 _CLAUSE_CUT = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?=[A-Z])|\.\s")
 # Where a sentence joins two clauses that each state an act: "; B sent ...", ", and C cabled ...".
 _JOIN = re.compile(r";|,\s*(?:and|while|whereas|but)\s+(?=[A-Z])")
+_GIFT_TO = re.compile(r"\b(?:flowers?|bouquets?|baskets?|gifts?|presents?|wreaths?|cakes?)\s+(?:[\w'’-]+\s+){0,4}?to\s+$", re.I)
 _SAID = re.compile(r"^\s*(?:,\s*)?(?:said|wrote|noted|stressed|added|pointed out)\b")
 
 
@@ -106,6 +107,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if k and trig.id == "congratulated" and re.search(r"\bto\s+$", pre):
             continue  # "cabled Y to congratulate him": the purpose of the cue before, not a second act
+        if trig.id == "congratulated" and _GIFT_TO.search(pre):
+            continue  # "sent flowers to congratulate Y": a gift without a message
         clause = _clause(text, sent, trig)  # "A sent a letter on April 20, and B replied ...": A's letter is no reply
         reply = trig.id == "reply-message" or any(rx.search(clause) for _, rx in cues.reply)
         recall = RECALL.search(pre)
