@@ -116,8 +116,13 @@ def write_doc(rows: list[tuple[str, dict[str, float], float]], n_pages: int, pas
     for name, scores, rate in rows:
         lines.append(f"| {name} | {scores['F1']:.3f} | {scores['precision']:.3f} | "
                      f"{scores['recall']:.3f} | {rate:.1f} |")
-    lines += ["", "The clean stage uses the first row (`missive.clean.htmlpage.EXTRACT_OPTIONS`).", ""]
-    (REPO / "docs" / "html-quality.md").write_text("\n".join(lines), encoding="utf-8")
+    used = "The clean stage uses the first row (`missive.clean.htmlpage.EXTRACT_OPTIONS`)."
+    lines += ["", used, ""]
+    doc = REPO / "docs" / "html-quality.md"
+    # The hand-written notes below the table are kept: only the measured part is rewritten.
+    old = doc.read_text(encoding="utf-8") if doc.exists() else ""
+    notes = old.split(used, 1)[1].lstrip("\n") if used in old else ""
+    doc.write_text("\n".join(lines) + notes, encoding="utf-8")
 
 
 if __name__ == "__main__":
