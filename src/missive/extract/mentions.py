@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import DataError
 from ..resources import load_data, require_keys
-from .registry import Registry
+from .registry import Actor, Registry
 
 # Titles that, before a capitalised personal name, mark an official the registry may not know.
 _TITLE_WORDS = (
@@ -69,14 +69,35 @@ _UNKNOWN_COUNTERPART = re.compile(r"\b(?:his|her|their|its) (?:[A-Z][a-z]+ )?cou
 
 @functools.cache
 def _name_words() -> tuple[frozenset[str], re.Pattern]:
-    """``actors/name-words.yaml``: words never in a personal name, and words for relatives."""
+    """``actors/name-words.yaml``: words never in a personal name (honorifics too), and words for relatives."""
     data = load_data("actors/name-words.yaml")
     if not isinstance(data, dict):
         raise DataError("actors/name-words.yaml: expected a mapping")
     require_keys("actors/name-words.yaml", data, ("not_name", "kin"))
-    words = frozenset(str(w) for w in data["not_name"])
+    words = frozenset(str(w) for w in (*data["not_name"], *(data.get("honorifics") or ())))
     kin = re.compile(r"\b(?:his|her|His|Her) (" + "|".join(sorted(map(re.escape, map(str, data["kin"])))) + r")\b")
     return words, kin
+
+
+@functools.cache
+def _more_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Honorifics between a title and a name, place words after a name, a relative named after its possessor.
+
+    ``honorifics``: "Supreme Leader Ayatollah Seyyed Ali Khamenei", "Prime Minister Samdech Techo
+    Hun Sen": the title still belongs to the name. ``place_after``: "Ho Chi Minh City", "Kim Il Sung
+    Square" name no person. ``kin``: "Abe's widow, Akie Abe" names the widow, an unknown person.
+    """
+    data = load_data("actors/name-words.yaml")
+    honorifics = [str(w) for w in data.get("honorifics") or ()]
+    places = [str(w) for w in data.get("place_after") or ()]
+    if not honorifics or not places:
+        raise DataError("actors/name-words.yaml: honorifics and place_after must be non-empty lists")
+    alt = "|".join(sorted(map(re.escape, honorifics), key=lambda w: -len(w)))
+    gap = re.compile(r"[ ,]*(?:(?:" + alt + r")(?!\w)\.?[ ,]*)+")
+    place = re.compile(r" (?:" + "|".join(map(re.escape, places)) + r")\b")
+    rel = "|".join(sorted(map(re.escape, (*map(str, data["kin"]), "widow", "widower", "family")), key=lambda w: -len(w)))
+    named_kin = re.compile(r"\b(?:[A-Z][\w-]+'s|[Hh]is|[Hh]er|[Tt]heir) (?:late )?(?:" + rel + r"),? (" + _NAME + r")\b")
+    return gap, place, named_kin
 
 
 @functools.cache
@@ -114,7 +135,7 @@ class Mention:
 def _patterns(registry: Registry) -> tuple[re.Pattern, re.Pattern]:
     names = sorted({*registry.by_alias, *registry.by_short}, key=lambda s: (-len(s), s))
     name_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-    titles = sorted(registry.by_title, key=lambda s: (-len(s), s))
+    titles = sorted({*registry.by_title, *registry.by_shared}, key=lambda s: (-len(s), s))
     title_re = re.compile(
         r"(?<![\w-])((?:the )?(?:" + "|".join(map(re.escape, titles)) + r"))(?![\w-])", re.IGNORECASE
     )
@@ -130,26 +151,26 @@ def find_mentions(
     full; it is updated as full names are found, so a later "Kim" resolves.
     """
     name_re, title_re = _patterns(registry)
+    _, place, named_kin = _more_words()
     found: list[Mention] = []
     for m in name_re.finditer(text, start, end):
         alias = m.group(1)
+        if place.match(text, m.end()):  # "Ho Chi Minh City", "Kim Il Sung Square"
+            continue
         if alias in registry.by_alias:
-            actor = registry.get(registry.by_alias[alias])
-            for short in actor.short:
-                seen[short] = actor.id
-            found.append(Mention(m.start(), m.end(), alias, actor.name, actor.id))
+            found.append(_named(registry.get(registry.by_alias[alias]), m.start(), m.end(), alias, seen))
         else:
-            ids = registry.by_short.get(alias, [])
-            aid = seen.get(alias) or (ids[0] if len(ids) == 1 else None)
-            if aid:
-                found.append(Mention(m.start(), m.end(), alias, registry.get(aid).name, aid, source="short"))
+            actor = registry.short_on(alias, on, seen.get(alias))
+            if actor:
+                found.append(Mention(m.start(), m.end(), alias, actor.name, actor.id, source="short"))
+    found.extend(c for c in _capital_names(text, start, end, registry, seen) if not any(f.start < c.end and c.start < f.end for f in found))
     titles: list[Mention] = []
     for m in title_re.finditer(text, start, end):
-        actor = registry.resolve(m.group(1), on)
+        actor = registry.resolve(m.group(1), on) or _one_named(text, registry, m.group(1), on, found, seen)
         if actor is not None:
             titles.append(Mention(m.start(), m.end(), m.group(1), actor.name, actor.id, (m.group(1),), "title"))
     not_name, kin = _name_words()
-    for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE, _UNKNOWN_COUNTERPART):
+    for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE, _UNKNOWN_COUNTERPART, named_kin):
         for m in rx.finditer(text, start, end):
             n_start, name = m.start(1), m.group(1)
             # An organisation's words the title's "of ..." left before the name are not the name.
@@ -166,6 +187,65 @@ def find_mentions(
     found.extend(_kin_mentions(text, start, end, registry, found, kin))
     found.extend(p for p in _plural_titles(text, start, end, registry, on) if not any(f.start < p.end and p.start < f.end for f in found))
     return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
+
+
+def _named(actor: Actor, start: int, end: int, written: str, seen: dict[str, str]) -> Mention:
+    """A registry person named in full: later short names and titles on the page may mean them."""
+    for short in actor.short:
+        seen[short] = actor.id
+    seen[actor.id] = actor.id  # ids never look like a written short name
+    return Mention(start, end, written, actor.name, actor.id)
+
+
+def _one_named(text: str, registry: Registry, title: str, on: dt.date | None, found: list[Mention], seen: dict[str, str]) -> Actor | None:
+    """A title several people held that day ("Supreme Leader": Iran's, the DPRK's): the one the sentence
+    or else the page names, else the one whose country alone the page names."""
+    bare = re.sub(r"^(?:the|comrade|respected) ", "", " ".join(title.lower().split()))
+    holders = registry.holders(bare, on)
+    if len(holders) < 2:
+        return None
+    here = {f.actor_id for f in found}
+    for pool in (here, set(seen.values())):
+        named = [a for a in holders if a.id in pool]
+        if len(named) == 1:
+            return named[0]
+    if on is None:
+        return None
+    orgs = {a.id: {o.org for o in a.offices if o.covers(on)} for a in holders}
+    named = [a for a in holders if any(re.search(r"\b" + re.escape(org), text) for org in orgs[a.id])]
+    return named[0] if len(named) == 1 else None
+
+
+# A run of capitalised words with a surname in capitals: "YOON Suk Yeol", "HUN SEN", "LI Qiang".
+_CAPS_RUN = re.compile(r"(?<![\w-])[A-Z][\w'-]*(?: [A-Z][\w'-]*)+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+@functools.cache
+def _folded_aliases(registry: Registry) -> dict[str, str]:
+    """Registry spellings by lowercase, for names the page writes with a surname in capitals."""
+    return {alias.lower(): aid for alias, aid in registry.by_alias.items() if " " in alias}
+
+
+def _capital_names(text: str, start: int, end: int, registry: Registry, seen: dict[str, str]) -> list[Mention]:
+    """Registry people written with a surname in capitals, the longest spelling a run of words holds."""
+    folded = _folded_aliases(registry)
+    out: list[Mention] = []
+    for run in _CAPS_RUN.finditer(text, start, end):
+        if not _CAPS_WORD.search(run.group(0)):
+            continue
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group(0))]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i + 1, -1):
+                a, b = run.start() + words[i][0], run.start() + words[j - 1][1]
+                aid = folded.get(text[a:b].lower())
+                if aid and _CAPS_WORD.search(text, a, b):
+                    out.append(_named(registry.get(aid), a, b, text[a:b], seen))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def _kin_mentions(text: str, start: int, end: int, registry: Registry, found: list[Mention], kin: re.Pattern) -> list[Mention]:
@@ -192,7 +272,8 @@ def _attach_titles(text: str, names: list[Mention], titles: list[Mention]) -> li
         for i, t in enumerate(titles):
             if i in used:
                 continue
-            before = 0 <= n.start - t.end <= 2 and text[t.end : n.start].strip() in ("", ",")
+            before = 0 <= n.start - t.end <= 2 and text[t.end : n.start].strip() in ("", ",") or (
+                0 <= n.start - t.end <= 80 and _more_words()[0].fullmatch(text, t.end, n.start) is not None)
             after = 0 <= t.start - n.end <= 6 and text[n.end : t.start].strip() in ("", ",", ", the")
             if before or after:
                 extra.append(t.text)

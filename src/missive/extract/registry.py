@@ -24,6 +24,7 @@ class Office:
     start: dt.date
     end: dt.date | None = None
     titles: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()  # titles other offices use at the same time ("supreme leader"): read from the page's names
 
     def covers(self, on: dt.date) -> bool:
         """True when ``on`` falls inside this term."""
@@ -71,6 +72,7 @@ def _actor(entry: dict, where: str) -> Actor:
                 start=_date(off["start"], where),
                 end=_date(off.get("end"), where),
                 titles=tuple(t.lower() for t in off.get("titles") or ()),
+                shared=tuple(t.lower() for t in off.get("shared") or ()),
             )
         )
     kind = entry.get("kind", "person")
@@ -98,6 +100,7 @@ class Registry:
         self.by_alias: dict[str, str] = {}
         self.by_short: dict[str, list[str]] = {}
         self.by_title: dict[str, list[tuple[Office, str]]] = {}
+        self.by_shared: dict[str, list[tuple[Office, str]]] = {}  # titles two holders use at once
         for actor in actors:
             if actor.id in self.actors:
                 raise DataError(f"actors: duplicate id {actor.id!r}")
@@ -111,6 +114,8 @@ class Registry:
             for office in actor.offices:
                 for title in office.titles:
                     self.by_title.setdefault(title, []).append((office, actor.id))
+                for title in office.shared:
+                    self.by_shared.setdefault(title, []).append((office, actor.id))
         self.check_kin()
 
     def check_kin(self) -> None:
@@ -124,25 +129,49 @@ class Registry:
         """The actor with this id (KeyError if unknown)."""
         return self.actors[actor_id]
 
-    def holder(self, title: str, on: dt.date | None) -> Actor | None:
-        """Who held the office named by ``title`` on ``on``; with no date, only an unambiguous holder."""
+    def holders(self, title: str, on: dt.date | None) -> list[Actor]:
+        """Everyone who held an office named by ``title`` on ``on`` (with no date: ever)."""
         bare = title.lower().strip()
         bare = bare[4:] if bare.startswith("the ") else bare
-        terms = self.by_title.get(bare, []) + self.by_title.get("the " + bare, [])
+        terms = [t for key in (bare, "the " + bare) for t in (*self.by_title.get(key, ()), *self.by_shared.get(key, ()))]
         if on is not None:
             ids = sorted({aid for office, aid in terms if office.covers(on)})
         else:
             ids = sorted({aid for _, aid in terms})
-        return self.actors[ids[0]] if len(ids) == 1 else None
+        return [self.actors[i] for i in ids]
+
+    def holder(self, title: str, on: dt.date | None) -> Actor | None:
+        """Who held the office named by ``title`` on ``on``; with no date, only an unambiguous holder."""
+        found = self.holders(title, on)
+        return found[0] if len(found) == 1 else None
+
+    def short_on(self, short: str, on: dt.date | None, named: str | None = None) -> Actor | None:
+        """The one person a short name ("Kim") can mean on ``on``.
+
+        ``named`` is the actor the page already named in full under this short name; it
+        wins unless the page's date is after that person's death and someone else alive
+        shares the name. Otherwise the one living bearer, or the one in office that day;
+        with no date, a person with no known death is taken before the dead.
+        """
+        ids = self.by_short.get(short, [])
+        if len(ids) == 1 or named and self.actors[named].alive_on(on):
+            return self.actors[named or ids[0]] if ids else None
+        people = [self.actors[i] for i in ids]
+        live = [a for a in people if a.alive_on(on)] if on else [a for a in people if a.died is None] or people
+        if len(live) > 1 and on is not None:
+            live = [a for a in live if any(o.covers(on) for o in a.offices)] or live
+        if len(live) == 1:
+            return live[0]
+        return self.actors[named] if named else None
 
     def resolve(self, name_or_title: str, on: dt.date | None = None) -> Actor | None:
         """Resolve a full name, a spelling, a unique short name, or a title held on ``on``."""
         text = " ".join(name_or_title.split())
         if text in self.by_alias:
             return self.actors[self.by_alias[text]]
-        shorts = self.by_short.get(text, [])
-        if len(shorts) == 1:
-            return self.actors[shorts[0]]
+        actor = self.short_on(text, on) if text in self.by_short else None
+        if actor is not None:
+            return actor
         bare = text.lower()
         for prefix in ("the ", "comrade ", "respected "):
             if bare.startswith(prefix):
