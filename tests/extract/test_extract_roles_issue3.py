@@ -206,6 +206,15 @@ IN_PERSON = [
      [("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-30", "birthday", False)]),
 ]
 
+COUNTERPARTS = [
+    # a co-sender named again by a title is no addressee; an unnamed counterpart is no addressee at all
+    ("Party General Secretary To Lam and State President Luong Cuong on Monday sent a message of congratulations "
+     "to Lao Party General Secretary and President Thongloun Sisoulith on the country's National Day.\n\n"
+     "Foreign Minister Bui Thanh Son also sent a message to his Lao counterpart.",
+     [("Luong Cuong", "Thongloun Sisoulith", "congratulatory", "2024-12-30", "national_day", False),
+      ("To Lam", "Thongloun Sisoulith", "congratulatory", "2024-12-30", "national_day", False)]),
+]
+
 NAMES = [
     # a sentence's first words before a comma and a title are no one's name ("On Monday, Prime Minister X")
     ("On Monday, Prime Minister Pham Minh Chinh sent a letter to Premier Li Qiang.",
@@ -280,7 +289,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + COUNTERPARTS + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

@@ -242,13 +242,14 @@ def test_own_day(text: str, expected: list[tuple]) -> None:
 
 
 LETTERS_AND_OCCASIONS = [
-    # each letter of an exchange is a letter; only the answer is a reply, dated from its own clause
+    # each letter of an exchange is a letter; only the answer is a reply, dated from its own clause; a farewell
+    # (leaving office) is an occasion outside the guidelines' list: "other", for the letter and its answer
     ("Moon Jae-in sent a farewell letter to Kim Jong Un on April 20, and Kim replied with a letter the following day.",
-     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "none", True),
-      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "none", False)]),
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "other", True),
+      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "other", False)]),
     ("Moon Jae-in sent a farewell letter to Kim Jong Un on April 20. Kim sent a reply letter to Moon the following day.",
-     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "none", True),
-      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "none", False)]),
+     [("Kim Jong Un", "Moon Jae-in", "letter", "2022-04-21", "other", True),
+      ("Moon Jae-in", "Kim Jong Un", "letter", "2022-04-20", "other", False)]),
     # a call ahead of an inauguration is about what comes next; congratulations on it are an election's
     ("Moon Jae-in held a phone call with Joe Biden ahead of the inauguration to discuss relations.",
      [("Moon Jae-in", "Joe Biden", "call", "2022-05-10", "none", False)]),

@@ -30,7 +30,7 @@ _INSIDE_MESSAGE = re.compile(r"\b(?:in|through) (?:his|her|their|the|its) (?:\w+
 _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:\w+ )?(?:states?|governments?)|personages|dignitaries)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # "to" then words that name no one the page knows: the addressee is given and is not a person.
-_TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s{1,40}to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
+_TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?:his|her|their)\s+(?:[A-Z][a-z]+\s+)?counterparts?\b(?!,?\s+[A-Z])|\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s{1,40}to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
 # A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
@@ -180,7 +180,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         # "The letter from X was handed to Y on Monday": the act itself, told in the passive
         delivered = rule.startswith("message-from") and bool(_DELIVERED_TO.search(text, trig.end, hi))
         earlier = rule == "quoted-you" or rule.startswith("relative-earlier") or bool(_LAST.search(pre))
-        for s, r in pair_up(text, sent, senders, recipients, ms):
+        # a co-sender is no addressee of the same act ("A and B sent a message to (Lao) General Secretary C")
+        addressees = [r for r in recipients if all(r.key != s.key for s in senders)] if not rule.startswith("exchange") else []
+        for s, r in pair_up(text, sent, senders, addressees or recipients, ms):
             if s.key != r.key and not (in_person and {s.key, r.key} <= met):
                 out.append(Candidate(s, r, trig, sent, rule, reply and not earlier, recalled=earlier,
                                      anaphoric=anaphoric, hint=ctx.last_type,
