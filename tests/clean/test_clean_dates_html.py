@@ -36,6 +36,12 @@ STATED = [
     (page(top='<input class="published_date" type="hidden" value="2023-11-03 14:05:00">'), "a hidden published field"),
     (page(top='<div class="press-date"><div>November 3, 2023</div></div>'), "a byline date in nested markup"),
     (page(top='<p class="meta">Published: 03.11.2023 14:05</p>'), "a labelled date line"),
+    # a ministry's layout: the lead paragraph first, its publication time below it
+    (page().replace("</h1>", "</h1><p class='lead'>The chairman sent greetings to a friendly president on the national day.</p>"
+                             "<time class='item__published' datetime='2023-11-03'>3 November 2023, 10:00</time>"),
+     "a published-classed time under the lead"),
+    (page(foot="<p class='bottom'>Status: published in News. Publication date: November 3, 2023, 10:00.</p>"),
+     "a labelled publication date under the article"),
 ]
 
 

@@ -19,10 +19,17 @@ from ..model import PartialDate
 from .dates import date_from_url, find_full_dates, parse_hint
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
-_CONTENT = re.compile(r"""\b(?:content|value)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_CONTENT = re.compile(r"""\b(?:content|value|datetime)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _JSON_DATE = re.compile(r""""(?:datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})\"""")
 # A hidden field or meta whose class, name or itemprop says it holds the publication date.
-_PUBLISHED_FIELD = re.compile(r"""<(?:input|meta|span|div)\b[^>]*\b(?:class|id|name|itemprop)\s*=\s*(["'])[^"']*publish[^"']*\1[^>]*>""", re.I)
+# "<time class="read__published" datetime=...>", "<span itemprop="datePublished">3 Nov 2023</span>".
+_PUBLISHED_FIELD = re.compile(
+    r"""<(?:input|meta|span|div|time|p|small|abbr|li)\b[^>]*\b(?:class|id|name|itemprop)\s*=\s*(["'])([^"']*publish[^"']*)\1[^>]*>([^<]{0,80})""",
+    re.I,
+)
+# A labelled publication date in the page's text: "Publication date: August 15, 2023".
+_LABELLED = re.compile(r"\b(?:publication date|date of publication|date published|published on)\s*:?\s*", re.I)
+_NOT_OWN = re.compile(r"comment|reply|related|sidebar|widget|recent|popular", re.I)
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TIME_ATTR = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*(["'])(.*?)\1[^>]*>""", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -67,15 +74,32 @@ def _byline_zone(markup: str, first_paragraph: str | None) -> str:
 def _metadata_dates(markup: str) -> set[PartialDate]:
     """The full dates of meta tags, "published" fields and JSON-LD date fields."""
     dates: set[PartialDate] = set()
-    for rx in (_META, _PUBLISHED_FIELD):
-        for tag in rx.finditer(markup):
-            content = _CONTENT.search(tag.group(0))
-            if content and (found := _parse(content.group(2))) is not None:
-                dates.add(found)
+    for tag in _META.finditer(markup):
+        content = _CONTENT.search(tag.group(0))
+        if content and (found := _parse(content.group(2))) is not None:
+            dates.add(found)
+    for tag in _PUBLISHED_FIELD.finditer(markup):
+        if _NOT_OWN.search(tag.group(2)):
+            continue
+        content = _CONTENT.search(tag.group(0))
+        found = _parse(content.group(2)) if content else None
+        inner = find_full_dates(htmllib.unescape(tag.group(3)))
+        dates.update(d for d in (found, inner[0].date if inner else None) if d is not None)
     for m in _JSON_DATE.finditer(markup):
         if (found := _parse(m.group(1))) is not None:
             dates.add(found)
     return {d for d in dates if d.precision == "day"}
+
+
+def _labelled_dates(markup: str) -> set[PartialDate]:
+    """Dates the page's text labels as its publication's ("Publication date: August 15, 2023, 10:00")."""
+    plain = _plain(markup)
+    out = set()
+    for m in _LABELLED.finditer(plain):
+        found = find_full_dates(plain[m.end() : m.end() + 40])
+        if found and found[0].start == 0:
+            out.add(found[0].date)
+    return out
 
 
 def is_stated(date: PartialDate, markup: str, url: str | None, first_paragraph: str | None) -> bool:
@@ -89,6 +113,8 @@ def is_stated(date: PartialDate, markup: str, url: str | None, first_paragraph: 
     if from_url is not None and from_url.date == date:
         return True
     if date in _metadata_dates(markup):
+        return True
+    if date in _labelled_dates(markup):
         return True
     in_byline = date in {m.date for m in find_full_dates(_byline_zone(markup, first_paragraph))}
     return in_byline and from_url is None
