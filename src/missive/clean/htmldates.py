@@ -102,6 +102,12 @@ def _labelled_dates(markup: str) -> set[PartialDate]:
     return out
 
 
+def labelled_date(markup: str) -> PartialDate | None:
+    """The one date the page's text labels as its publication's, else None (none, or several that disagree)."""
+    found = _labelled_dates(markup)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def is_stated(date: PartialDate, markup: str, url: str | None, first_paragraph: str | None) -> bool:
     """True when ``date`` (htmldate's) is one the page states as its own, not a list's, footer's or comment's.
 

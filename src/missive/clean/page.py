@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import DatedValue, Document, Page, PartialDate, Span
 from .cues import date_rules, match_cue
 from .dates import DateMatch, date_from_url, find_dateline, find_full_dates, parse_hint
-from .htmldates import is_stated
+from .htmldates import is_stated, labelled_date
 from .htmlpage import read_html
 from .language import detect_language
 from .outlet import find_outlet
@@ -54,6 +54,8 @@ def _clean_html(page: Page) -> CleanedText:
             from_url is None or from_url.date == lead.date
         ):
             published = lead
+    if published is None and lines and (labelled := labelled_date(page.text)) is not None:
+        published = DatedValue(labelled, None, "html.labelled")  # "Publication date: ..." under the article
     return CleanedText(text if lines else "", title, published)
 
 
