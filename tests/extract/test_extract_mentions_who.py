@@ -180,3 +180,25 @@ def test_a_shared_title_names_no_one_on_its_own() -> None:
     registry = load_registry()
     assert registry.holder("supreme leader", dt.date(2024, 7, 6)) is None
     assert {a.id for a in registry.holders("supreme leader", dt.date(2024, 7, 6))} == {"ali-khamenei", "kim-jong-un"}
+
+
+# -- a title after another country's word is that country's -------------------------------------
+
+
+def test_a_title_after_another_country_s_word_is_not_this_country_s_holder() -> None:
+    # "party general secretary" alone is Vietnam's (To Lam) in 2025; "Chinese ..." is not he
+    text = "Luong Cuong wrote to Chinese Party General Secretary and President Xi Jinping"
+    assert _ids(text, "2025-01-18") == ["luong-cuong", "xi-jinping"]
+
+
+def test_a_title_after_its_own_country_s_word_keeps_its_holder() -> None:
+    found = _mentions("The message went to Vietnamese Party General Secretary To Lam", "2025-01-18")
+    assert [(aid, titles) for _, aid, titles in found] == [("to-lam", ("Party General Secretary",))]
+
+
+def test_joint_senders_exchanging_with_a_foreign_party_chief_are_not_a_pair() -> None:
+    text = ("HANOI, January 18 -- Party General Secretary To Lam and State President Luong Cuong exchanged "
+            "congratulatory messages with Chinese Party General Secretary and President Xi Jinping on the anniversary.")
+    pairs = {(s, r) for s, r, _ in _rows(text, "2025-01-18")}
+    assert ("To Lam", "Luong Cuong") not in pairs and ("Luong Cuong", "To Lam") not in pairs
+    assert ("To Lam", "Xi Jinping") in pairs

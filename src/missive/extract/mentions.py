@@ -167,7 +167,7 @@ def find_mentions(
     titles: list[Mention] = []
     for m in title_re.finditer(text, start, end):
         actor = registry.resolve(m.group(1), on) or _one_named(text, registry, m.group(1), on, found, seen)
-        if actor is not None:
+        if actor is not None and not _other_country(text, m.start(), start, registry, actor):
             titles.append(Mention(m.start(), m.end(), m.group(1), actor.name, actor.id, (m.group(1),), "title"))
     not_name, kin = _name_words()
     for rx in (_UNKNOWN_AFTER_TITLE, _UNKNOWN_BEFORE_TITLE, _UNKNOWN_COUNTERPART, named_kin):
@@ -187,6 +187,25 @@ def find_mentions(
     found.extend(_kin_mentions(text, start, end, registry, found, kin))
     found.extend(p for p in _plural_titles(text, start, end, registry, on) if not any(f.start < p.end and p.start < f.end for f in found))
     return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
+
+
+_QUALIFIER = re.compile(r"([A-Z][a-z]+(?:'s)?) $")
+
+
+@functools.cache
+def _nationals(registry: Registry, word: str) -> frozenset[str]:
+    """Everyone who ever held a title opening with ``word`` ("chinese" -> Chinese office holders)."""
+    return frozenset(aid for title, terms in registry.by_title.items() if title.startswith(word + " ") for _, aid in terms)
+
+
+def _other_country(text: str, at: int, start: int, registry: Registry, actor: Actor) -> bool:
+    """A title after another country's word ("Chinese Party General Secretary" on a page where the
+    bare title is Vietnam's): the title names that country's holder, not this one."""
+    q = _QUALIFIER.search(text, max(start, at - 30), at)
+    if q is None:
+        return False
+    members = _nationals(registry, q.group(1).lower())
+    return bool(members) and actor.id not in members
 
 
 def _named(actor: Actor, start: int, end: int, written: str, seen: dict[str, str]) -> Mention:
