@@ -128,6 +128,10 @@ def measure(store, info: dict, repeats: int) -> dict:
         "search_rank_every_match": lambda i: rank_every_match(store, COMMON[i % 3]),
         # A term few pages hold (each page text ends "page N"), as most real searches are.
         "search_rare_term": lambda i: store.search(f"page {7919 * (i + 1) % max(1, info['events'] // 4)}", limit=20),
+        # The event list's text filter (API ?q=, the web timeline's Text field): a walk in listing
+        # order for a common word, the matching reports' events for a rare one.
+        "events_page_text_common": lambda i: fetch_events(store, Query(text=COMMON[i % 3]), None, 50),
+        "events_page_text_rare": lambda i: fetch_events(store, Query(text=f"page {7919 * (i + 1) % max(1, info['events'] // 4)}"), None, 50),
     }
     results = {}
     for name, run in queries.items():

@@ -80,12 +80,13 @@ def tally_rows(found: Sequence[Sequence[Any]], by: str) -> list[tuple[tuple[str,
     return sorted(((str(k0), str(k1))[:width], str(label), int(n)) for k0, k1, label, n in found)
 
 
-def count_sql(query: Query, by: str, text_clause: TextClause) -> tuple[str, list[Any]]:
-    """The GROUP BY statement (``?`` placeholders) counting events matching ``query`` per ``by``."""
+def count_sql(query: Query, by: str, text_clause: TextClause, from_reports: bool = False) -> tuple[str, list[Any]]:
+    """The GROUP BY statement (``?`` placeholders) counting events matching ``query`` per ``by``
+    (``from_reports``: as in ``filters.event_where``)."""
     if by not in _COUNT_BY:
         raise InputError(f"cannot count by {by!r}: choose one of {', '.join(COUNT_BY)}")
     keys, labels = _COUNT_BY[by]
-    where, params = event_where(dataclasses.replace(query, limit=None, after=None), text_clause, "e")
+    where, params = event_where(dataclasses.replace(query, limit=None, after=None), text_clause, "e", from_reports)
     cols = ", ".join([f"{k} AS k{i}" for i, k in enumerate(keys)] + [f"{x} AS l{i}" for i, x in enumerate(labels)]
                      + ["count(*) AS n"])
     group = ", ".join(f"k{i}" for i in range(len(keys)))
@@ -137,10 +138,10 @@ def tally_total(cur: Any, by: str) -> int:
 
 
 def count_page_sql(query: Query, by: str, text_clause: TextClause, limit: int, offset: int,
-                   collate: str = "") -> tuple[str, list[Any]]:
+                   collate: str = "", from_reports: bool = False) -> tuple[str, list[Any]]:
     """One page of the GROUP BY of :func:`count_sql` in display order, each row ending with
     the number of groups (a window over the groups, so one statement gives both)."""
-    inner, params = count_sql(query, by, text_clause)
+    inner, params = count_sql(query, by, text_clause, from_reports)
     label = " || ' → ' || ".join(f"l{i}" for i in range(len(_COUNT_BY[by][1]))) or "k0"
     sql = f"SELECT g.*, count(*) OVER () AS total FROM ({inner}) g" + _ordering(by, collate, label)
     return sql + _window(limit, offset), params

@@ -16,6 +16,10 @@ from .rows import date_bounds, decode_cursor
 
 TextClause = Callable[[str, str], tuple[str, list[Any]]]
 
+#: A search held by at most this many pages and evidence texts is rare: an event listing
+#: filtered by it starts from the matching reports (``event_where(from_reports=True)``).
+RARE_MATCHES = 2000
+
 ORDERS = ("date", "-date")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -105,11 +109,23 @@ def report_where(q: Query, text_clause: TextClause, alias: str = "r") -> tuple[s
     return _join(w1 + w2), p1 + p2
 
 
-def event_where(q: Query, text_clause: TextClause, alias: str = "e") -> tuple[str, list[Any]]:
-    """The WHERE clause for an event listing; page/outlet/language/text match any of its reports."""
+def event_where(q: Query, text_clause: TextClause, alias: str = "e", from_reports: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause for an event listing; page/outlet/language/text match any of its reports.
+
+    By default each event (in listing order) is checked for such a report, which stops
+    as soon as a page is full. ``from_reports``: the events are those of the matching
+    reports, found first; the right plan when few reports match (a rare search word),
+    where walking the events would read all of them.
+    """
     where, params = _own(q, alias)
     inner, inner_params = _report_only(q, "r", text_clause)
-    if inner:
+    if inner and from_reports:
+        where.append(
+            f"{alias}.id IN (SELECT er.event_id FROM event_reports er JOIN reports r ON r.id = er.report_id"
+            " WHERE " + " AND ".join(inner) + ")"
+        )
+        params.extend(inner_params)
+    elif inner:
         where.append(
             "EXISTS (SELECT 1 FROM event_reports er JOIN reports r ON r.id = er.report_id"
             f" WHERE er.event_id = {alias}.id AND " + " AND ".join(inner) + ")"
