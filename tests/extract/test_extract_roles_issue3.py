@@ -74,6 +74,12 @@ GIVERS_OF_THE_PAGE = [
      "- Kim Jong Un, General Secretary of the Workers' Party of Korea\n",
      [("Kim Jong Un", "Vladimir Putin", "congratulatory", "2024-12-31", "election", False),
       ("Xi Jinping", "Vladimir Putin", "congratulatory", "2024-12-31", "election", False)]),
+    # "A and B also sent condolences." with no addressee: the one the sentence before wrote to
+    ("Xi Jinping sent a message of condolence to Vladimir Putin on Monday. Kassym-Jomart Tokayev and "
+     "Shavkat Mirziyoyev also sent condolences.",
+     [("Kassym-Jomart Tokayev", "Vladimir Putin", "condolence", "2024-12-31", "condolence", False),
+      ("Shavkat Mirziyoyev", "Vladimir Putin", "condolence", "2024-12-31", "condolence", False),
+      ("Xi Jinping", "Vladimir Putin", "condolence", "2024-12-30", "condolence", False)]),
     # "X sent congratulations to Y, as did Z (and W)": each of them wrote to Y
     ("Xi Jinping sent a congratulatory message to Vladimir Putin on Monday, as did Kim Jong Un and Alexander Lukashenko.",
      [(n, "Vladimir Putin", "congratulatory", "2024-12-30", "none", False)
@@ -257,6 +263,8 @@ CALLS = [
      [("Vladimir Putin", "Xi Jinping", "call", "2024-12-30", "none", False)]),
     ("Xi Jinping held a phone conversation with Vladimir Putin on Monday at the request of the Russian side.",
      [("Vladimir Putin", "Xi Jinping", "call", "2024-12-30", "none", False)]),
+    ("Xi Jinping spoke with Joe Biden over the phone on Monday at the request of the US side.",
+     [("Joe Biden", "Xi Jinping", "call", "2024-12-30", "none", False)]),
     ("Xi Jinping held a phone conversation with Vladimir Putin on Monday at the request of the Chinese side.",
      [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
 ]
