@@ -199,6 +199,19 @@ REPORTED = [
      [("Kim Jong Un", "Donald Trump", "letter", "2024-12-30", "none", False)]),
 ]
 
+CARDS_AND_PRONOUNS = [
+    # a bare "card", and "Cards were also sent to ...": greeting cards from the sender named before
+    ("Kim Jong Un sent New Year cards to Xi Jinping on Monday. Cards were also sent to Vladimir Putin and "
+     "Alexander Lukashenko.",
+     [("Kim Jong Un", n, "greetings", "2024-12-30", "new_year", False)
+      for n in ("Alexander Lukashenko", "Vladimir Putin", "Xi Jinping")]),
+    ("Kim Jong Un sent a card to Vladimir Putin on Monday.",
+     [("Kim Jong Un", "Vladimir Putin", "greetings", "2024-12-30", "none", False)]),
+    # "She also sent ..." after a sentence about her that states no act
+    ("Kim Yo Jong issued a statement on Monday. She also sent a letter to Moon Jae-in.",
+     [("Kim Yo Jong", "Moon Jae-in", "letter", "2024-12-30", "none", False)]),
+]
+
 IN_PERSON = [
     # congratulations offered at talks the sentences before describe are said in person: no event
     ("To Lam held talks with Xi Jinping in Beijing on Monday during his official visit. Xi Jinping "
@@ -285,6 +298,8 @@ NOT_ACTS = [
     # a request to pass on wishes later is no act yet
     "Vladimir Putin asked her to pass on his best wishes to Kim Jong Un.",
     "Donald Trump said he had not received a letter from Kim Jong Un.",
+    # a pronoun with no one named before it
+    "She also sent a letter to Moon Jae-in.",
     # gifts and wreaths without a message
     "Kim Jong Un sent a basket of flowers to Vladimir Putin on his birthday.",
     "To Lam sent flowers to congratulate Xi Jinping on Monday.",
@@ -297,7 +312,7 @@ NOT_ACTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + IN_PERSON + COUNTERPARTS + NAMES + ENVOYS + CALLS)
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + CARDS_AND_PRONOUNS + IN_PERSON + COUNTERPARTS + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
 

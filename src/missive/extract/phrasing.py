@@ -200,7 +200,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
         # Quoted from a message: "you sent a message of condolence" is its addressee's earlier message to its writer.
         return ctx.recipients[:1], ctx.senders[:1], "quoted-you"
     if not senders and _PRONOUN_SUBJECT.search(text[sent.start : trig.start]):
-        senders = list(ctx.senders)
+        # "He also sent ...": the last sender, else the one the sentence before was about ("X issued a statement. She ...")
+        senders = list(ctx.senders) or (ctx.subjects[-2:-1] if not before else [])  # [-1] is this sentence's own
         rule = "pronoun-subject"
     else:
         rule = "active" if trig.id != "phone-call" else "call"
