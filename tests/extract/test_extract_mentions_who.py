@@ -202,3 +202,25 @@ def test_joint_senders_exchanging_with_a_foreign_party_chief_are_not_a_pair() ->
     pairs = {(s, r) for s, r, _ in _rows(text, "2025-01-18")}
     assert ("To Lam", "Luong Cuong") not in pairs and ("Luong Cuong", "To Lam") not in pairs
     assert ("To Lam", "Xi Jinping") in pairs
+
+
+# -- relatives: another of the family, the family of the late -----------------------------------
+
+
+@pytest.mark.parametrize("text", ["The gift reached Melania Trump on Monday", "The letter went to Akie Abe in Tokyo"])
+def test_a_given_name_before_a_surname_is_another_of_the_family(text: str) -> None:
+    assert "donald-trump" not in _ids(text, "2020-01-01") and "shinzo-abe" not in _ids(text, "2022-07-09")
+
+
+@pytest.mark.parametrize("text,actor_id", [("The message reached Chairman Kim on Monday", "kim-jong-un"),
+                                           ("The Japanese side said Abe would reply", "shinzo-abe"),
+                                           ("Mr Trump replied on Monday", "donald-trump")])
+def test_a_title_or_honorific_before_a_surname_keeps_the_person(text: str, actor_id: str) -> None:
+    assert _ids(text, "2020-01-01") == [actor_id]
+
+
+@pytest.mark.parametrize("family", ["Abe's family", "Abe's widow and mother"])
+def test_a_message_to_a_late_leader_s_family_is_not_to_the_sitting_premier(family: str) -> None:
+    text = ("Chinese President Xi Jinping sent a message of condolence to Japanese Prime Minister Fumio Kishida. "
+            f"Russian President Vladimir Putin sent a message to {family}.")
+    assert _rows(text, "2022-07-09") == [("Xi Jinping", "Fumio Kishida", "condolence")]

@@ -159,7 +159,7 @@ def find_mentions(
             continue
         if alias in registry.by_alias:
             found.append(_named(registry.get(registry.by_alias[alias]), m.start(), m.end(), alias, seen))
-        else:
+        elif not _given_name_before(text, start, m.start()):  # "Melania Trump", "Akie Abe": another of the family
             actor = registry.short_on(alias, on, seen.get(alias))
             if actor:
                 found.append(Mention(m.start(), m.end(), alias, actor.name, actor.id, source="short"))
@@ -185,6 +185,7 @@ def find_mentions(
                 continue
             found.append(Mention(n_start, n_end, name, name, None, source="unknown"))
     found.extend(_kin_mentions(text, start, end, registry, found, kin))
+    found.extend(_late_kin(text, start, end, registry, on, seen))
     found.extend(p for p in _plural_titles(text, start, end, registry, on) if not any(f.start < p.end and p.start < f.end for f in found))
     return _attach_titles(text, sorted(found, key=lambda x: (x.start, -x.end)), titles)
 
@@ -264,6 +265,38 @@ def _capital_names(text: str, start: int, end: int, registry: Registry, seen: di
                     i = j - 1
                     break
             i += 1
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+# Words of nationality ("Japanese Abe"), not given names.
+_NATIONALITY = re.compile(r"(?:ese|ian|an|ish|i|ch)$")
+
+
+def _given_name_before(text: str, start: int, at: int) -> bool:
+    """A capitalised word before a surname inside a sentence that is no title, honorific or
+    nationality: a given name, so the words name someone else of that family."""
+    w = _WORD_BEFORE.search(text, max(start, at - 30), at)
+    if w is None or w.group(1) in _name_words()[0] or w.group(1).lower() in title_words() or _NATIONALITY.search(w.group(1)):
+        return False
+    before = text[start : w.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"'(\n-–—"
+
+
+_LATE_KIN = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})'s (?:late )?(?:widow|widower|family|families|wife|husband|"
+                       r"mother|father|son|sons|daughter|daughters|children|relatives|loved ones|next of kin)\b")
+
+
+def _late_kin(text: str, start: int, end: int, registry: Registry, on: dt.date | None, seen: dict[str, str]) -> list[Mention]:
+    """ "Abe's widow", "Raisi's family" after the death: the message goes to the family of the late
+    leader, never to whoever holds his office now. The mention stands for the late person, whom no
+    message reaches after his death (merge.alive), so no office holder is read in his family's place."""
+    out = []
+    for m in _LATE_KIN.finditer(text, start, end):
+        name = m.group(1)
+        actor = registry.resolve(name, on) if name not in registry.by_short else registry.short_on(name, on, seen.get(name))
+        if actor is not None and actor.died and on is not None and on >= actor.died:
+            out.append(Mention(m.start(), m.end(), m.group(0), actor.name, actor.id, source="kin"))
     return out
 
 
