@@ -241,7 +241,7 @@ class _Writer:
                 continue
             self.seen.add(r.hash)
             fresh.append(r)
-        written = self.store.write_rows(BatchRows.join(r.rows for r in fresh))  # type: ignore[attr-defined]
+        written = self.store.write_rows(BatchRows.join(r.rows for r in fresh))
         self.summary.new += written.new_pages
         self.summary.known += written.known_pages
         self.summary.reports += written.new_reports
