@@ -224,3 +224,9 @@ def test_a_message_to_a_late_leader_s_family_is_not_to_the_sitting_premier(famil
     text = ("Chinese President Xi Jinping sent a message of condolence to Japanese Prime Minister Fumio Kishida. "
             f"Russian President Vladimir Putin sent a message to {family}.")
     assert _rows(text, "2022-07-09") == [("Xi Jinping", "Fumio Kishida", "condolence")]
+
+
+@pytest.mark.parametrize("text", ["Wreaths were laid at the President Ho Chi Minh Mausoleum",
+                                  "The delegation visited the Chairman Mao Memorial Hall"])
+def test_a_place_after_a_title_is_no_unknown_official(text: str) -> None:
+    assert _mentions(text, "2020-01-01") == []

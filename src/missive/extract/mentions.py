@@ -181,6 +181,8 @@ def find_mentions(
             if len(words) < 2 or any(w in not_name for w in words):
                 continue
             n_end = n_start + len(name)
+            if place.match(" " + words[-1]) or place.match(text, n_end):  # "Kim Il Sung Mausoleum": a place
+                continue
             if any(f.start < n_end and n_start < f.end for f in found):
                 continue
             found.append(Mention(n_start, n_end, name, name, None, source="unknown"))
