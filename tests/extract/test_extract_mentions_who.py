@@ -230,3 +230,16 @@ def test_a_message_to_a_late_leader_s_family_is_not_to_the_sitting_premier(famil
                                   "The delegation visited the Chairman Mao Memorial Hall"])
 def test_a_place_after_a_title_is_no_unknown_official(text: str) -> None:
     assert _mentions(text, "2020-01-01") == []
+
+
+def test_a_condolence_to_the_new_king_over_the_late_queen_is_to_the_king() -> None:
+    text = "Chinese President Xi Jinping sent a message of condolence to King Charles III over the death of Queen Elizabeth II."
+    assert _rows(text, "2022-09-09") == [("Xi Jinping", "Charles III", "condolence")]
+
+
+@pytest.mark.parametrize("title,on,name", [("the thai king", "2015-01-01", "Bhumibol Adulyadej"),
+                                           ("the thai king", "2020-01-01", "Maha Vajiralongkorn"),
+                                           ("the uzbek president", "2010-01-01", "Islam Karimov")])
+def test_a_late_holder_holds_the_title_in_his_years(title: str, on: str, name: str) -> None:
+    actor = load_registry().resolve(title, dt.date.fromisoformat(on))
+    assert actor is not None and actor.name == name
