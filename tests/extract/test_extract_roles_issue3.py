@@ -103,6 +103,16 @@ EXCHANGES_AND_REPLIES = [
       ("Mikhail Mishustin", "Li Qiang", "greetings", "2024-12-29", "none", False),
       ("Vladimir Putin", "Xi Jinping", "greetings", "2024-12-29", "none", False),
       ("Xi Jinping", "Vladimir Putin", "greetings", "2024-12-29", "none", False)]),
+    # "..., while C and D did the same" after an exchange: C and D wrote to each other too
+    ("Xi Jinping exchanged messages with Vladimir Putin on Monday, while Li Qiang and Mikhail Mishustin did the same.",
+     [("Li Qiang", "Mikhail Mishustin", "message", "2024-12-30", "none", False),
+      ("Mikhail Mishustin", "Li Qiang", "message", "2024-12-30", "none", False),
+      ("Vladimir Putin", "Xi Jinping", "message", "2024-12-30", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "message", "2024-12-30", "none", False)]),
+    # "exchanged greetings": greetings each way, unless at talks held in person
+    ("Xi Jinping and his Russian counterpart Vladimir Putin on Sunday exchanged greetings.",
+     [("Vladimir Putin", "Xi Jinping", "greetings", "2024-12-29", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "greetings", "2024-12-29", "none", False)]),
     # "the message of greetings X had sent him": an earlier message, recalled (its month), no reply itself
     ("Kim Jong Un received a reply message from Miguel Diaz-Canel on Monday. The message, sent in reply to the "
      "message of greetings Kim Jong Un had sent him on the 65th anniversary of the victory of the Cuban revolution, "

@@ -18,7 +18,7 @@ from .calls import SAID_IN_CALL, by_phone, names_someone
 from .candidate import Candidate, Context
 from .envoys import on_behalf
 from .mentions import Mention
-from .people import distinct, item_pairs, list_from, pair_up
+from .people import distinct, item_pairs, list_from, pair_up, subject_of
 from .phrasing import IN_A_MESSAGE, MEETING, from_context, read_cue
 from .triggers import Cues, Trigger
 
@@ -35,6 +35,7 @@ _TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?:his|her|their)\s+(?:[A-Z][a-z]+\
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
 _AS_DID = re.compile(r",?\s+(?:as did|and so did|as were)\s+")
+_DID_THE_SAME = re.compile(r"\b(?:did|do) (?:the same|likewise|so)\b")
 _LAST = re.compile(r"\b(?:last|previously)\s+$", re.I)
 _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "... were sent by A to B, and by C to D": the pairs follow the passive's "by" at once.
@@ -92,7 +93,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if plan or question:
             continue
         pre = text[sent.start : trig.start]
-        if trig.id in ("congratulated", "message", "congratulations-sent", "condolences-expressed") and (statement or MEETING.search(stext)):
+        if trig.id in ("congratulated", "message", "congratulations-sent", "condolences-expressed", "greetings-exchanged") \
+                and (statement or MEETING.search(stext)):
             continue
         if trig.id in SAID_IN_CALL and call:  # congratulations offered in a call: the call is the one event
             continue
@@ -199,6 +201,9 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
                 out.extend(Candidate(a, r, trig, sent, "as-did", reply, hint=ctx.last_type) for a in also for r in recipients if a.key != r.key)
         did = _AS_DID.search(text, trig.end, hi) if rule.startswith("exchange") else None
         pair = list_from(text, [m for m in ms if m.start >= did.end()], 0) if did and any(m.start >= did.end() for m in ms) else []
+        same = _DID_THE_SAME.search(text, trig.end, hi) if rule.startswith("exchange") and not did else None
+        if same:  # "A exchanged messages with B, while C and D did the same"
+            pair = subject_of(text, [m for m in ms if trig.end <= m.start and m.end <= same.start()], sent, same.start(), cues)
         if len(pair) == 2:  # "A and B exchanged messages, as did C and his counterpart D": C and D wrote to each other too
             out.extend(Candidate(a, b, trig, sent, "exchange-as-did", reply, hint=ctx.last_type)
                        for a, b in (pair, pair[::-1]) if a.key != b.key)
