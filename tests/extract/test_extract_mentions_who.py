@@ -105,6 +105,7 @@ HONORIFICS = [
     ("Samdech Techo HUN SEN spoke", "2020-01-01", "hun-sen"),
     ("Premier LI Qiang of the State Council spoke", "2024-01-01", "li-qiang"),
     ("KIM JONG UN SENDS GREETINGS", "2024-01-01", "kim-jong-un"),
+    ("H.E. Mr. KISHIDA Fumio, Prime Minister of Japan, spoke", "2023-03-01", "fumio-kishida"),  # surname first
 ]
 
 

@@ -262,6 +262,8 @@ def _capital_names(text: str, start: int, end: int, registry: Registry, seen: di
             for j in range(min(len(words), i + 4), i + 1, -1):
                 a, b = run.start() + words[i][0], run.start() + words[j - 1][1]
                 aid = folded.get(text[a:b].lower())
+                if aid is None and j - i == 2 and _CAPS_WORD.fullmatch(text, a, run.start() + words[i][1]):
+                    aid = folded.get(" ".join(reversed(text[a:b].lower().split())))  # "KISHIDA Fumio": surname first
                 if aid and _CAPS_WORD.search(text, a, b):
                     out.append(_named(registry.get(aid), a, b, text[a:b], seen))
                     i = j - 1
