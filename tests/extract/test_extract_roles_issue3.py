@@ -281,6 +281,14 @@ CALLS = [
     # "In a phone call with Y, X said": X, the subject, spoke with Y
     ("In a phone call with Vladimir Putin on Monday, Xi Jinping said ties were strong.",
      [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
+    # a call named again without who placed it ("the phone conversation") is the same call
+    ("Xi Jinping phoned Moon Jae-in on Thursday to congratulate him. The 40-minute phone conversation came a day "
+     "after Moon was sworn in.",
+     [("Xi Jinping", "Moon Jae-in", "call", "2024-12-26", "election", False)]),
+    # two calls each way, each with its own day, stay two
+    ("Xi Jinping phoned Vladimir Putin on Monday. Putin called Xi Jinping on Friday.",
+     [("Vladimir Putin", "Xi Jinping", "call", "2024-12-27", "none", False),
+      ("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
     # the one at whose request the call was held placed it, named or as "the Russian side"
     ("Xi Jinping and Vladimir Putin held a phone conversation on Monday at the request of Vladimir Putin.",
      [("Vladimir Putin", "Xi Jinping", "call", "2024-12-30", "none", False)]),

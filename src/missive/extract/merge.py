@@ -86,6 +86,13 @@ def _news_and_earlier(a: Reading, b: Reading) -> bool:
     return False
 
 
+def _same_call(a: Reading, b: Reading) -> bool:
+    """ "X phoned Y ... The phone conversation came ...": a call named again without who placed it is the same call."""
+    loose = tuple(r for r in (a, b) if r.cand.rule.startswith(("call-between", "call-among")) or r.cand.rule.endswith("+context"))
+    return a.type == b.type == "call" and bool(loose) and a.cand.sender.key == b.cand.recipient.key \
+        and a.cand.recipient.key == b.cand.sender.key
+
+
 def _types_ok(a: Reading, b: Reading) -> bool:
     """Two readings can be one act: same type, or one of them names no kind of its own."""
     if a.type == b.type or "message" in (a.type, b.type):
@@ -110,6 +117,7 @@ def dedupe(readings: list[Reading]) -> list[Reading]:
         for g in groups:
             head = g[0]
             same = head.cand.sender.key == r.cand.sender.key and head.cand.recipient.key == r.cand.recipient.key
+            same = same or _same_call(head, r)
             types_ok = _types_ok(head, r)
             if same and types_ok and all(_compatible_dates(x, r) and not _news_and_earlier(x, r) for x in g):
                 g.append(r)
