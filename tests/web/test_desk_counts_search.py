@@ -41,7 +41,7 @@ def test_the_default_page_is_the_top_hundred(client):
     assert body["limit"] == 100 and body["offset"] == 0 and len(body["rows"]) == body["total"]
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 100001}, {"offset": -1}, {"limit": "ten"}])
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 100001}, {"offset": -1}, {"offset": 10**30}, {"limit": "ten"}])
 def test_a_bad_count_page_is_refused(client, params):
     resp = client.get("/api/stats/counts", params={"by": "pair", **params})
     assert resp.status_code == 422 and resp.json()["error"]["code"] == "bad_request"
@@ -61,3 +61,4 @@ def test_search_by_default_ranks_by_relevance(client):
 def test_an_unknown_search_order_is_refused(client):
     resp = client.get("/api/search", params={"q": "friendship", "order": "oldest"})
     assert resp.status_code == 422 and resp.json()["error"]["code"] == "bad_request"
+

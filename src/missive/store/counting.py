@@ -106,7 +106,7 @@ def _ordering(by: str, collate: str, label: str) -> str:
 
 def _window(limit: int, offset: int) -> str:
     # Literals, as the listing's LIMIT: int() keeps them numbers whatever the caller passed.
-    if limit < 1 or offset < 0:
+    if limit < 1 or offset < 0 or max(limit, offset) >= 2**63:
         raise InputError(f"a count page needs limit >= 1 and offset >= 0, not {limit} and {offset}")
     return f" LIMIT {int(limit)} OFFSET {int(offset)}"
 

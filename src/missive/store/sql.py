@@ -141,12 +141,16 @@ class SqlStore:
         return found
 
     def page_hashes(self) -> set[str]:
-        """Every stored page hash, read in keyset chunks (a client hands it to its workers to skip known pages)."""
+        """Every stored page hash (a client hands it to its workers to skip known pages)."""
+        return self._all_keys("SELECT hash FROM pages WHERE hash > ? ORDER BY hash LIMIT ?")
+
+    def _all_keys(self, sql: str) -> set[str]:
+        """Every key a keyset query gives, read in chunks so no read holds a snapshot for long."""
         found: set[str] = set()
         last = ""
         while True:
             with self._reading() as cur:
-                cur.execute("SELECT hash FROM pages WHERE hash > ? ORDER BY hash LIMIT ?", [last, HASH_CHUNK])
+                cur.execute(sql, [last, HASH_CHUNK])
                 chunk = [r[0] for r in cur.fetchall()]
             if not chunk:
                 return found
@@ -384,6 +388,15 @@ class SqlStore:
             if not found:
                 raise NotFoundError(f"no stored event with id {event_id}")
             return self._with_reports(cur, found)[0]
+
+    def event_of_report(self, report_id: str) -> str | None:
+        with self._reading() as cur:
+            cur.execute("SELECT event_id FROM event_reports WHERE report_id = ?", [report_id])
+            found = cur.fetchone()
+            return found[0] if found else None
+
+    def event_ids(self) -> set[str]:
+        return self._all_keys("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?")
 
     def events(self, query: Query = Query()) -> list[Event]:
         """Events (with their reports) matching the query, in its order."""

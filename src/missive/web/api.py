@@ -17,11 +17,13 @@ from ..analyse import CountTable, actor_profile, count_events, count_page, custo
 from ..analyse.counts import TOP
 from ..codec import to_dict
 from ..errors import NotFoundError
+from ..model import Event
 from ..store.base import SEARCH_CANDIDATES, Query, Store
 from .common import (
     DEFAULT_LIMIT,
     Filters,
     answered,
+    event_or_moved,
     clamp_limit,
     compare,
     event_summary,
@@ -73,6 +75,8 @@ MAX_COUNT_ROWS = 1000
 _CHARSET = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
+#: Beyond any store's number of groups, and within a 64-bit SQL integer.
+MAX_OFFSET = 1_000_000_000
 
 
 # The two below are async for the same reason as common.filters: no thread hop for parsing.
@@ -93,9 +97,8 @@ def list_events(request: Request, f: Filters = Depends(filters), limit: int = De
     return json_response({"items": [summary_out(s) for s in items], "next_cursor": nxt, "limit": limit})
 
 
-def event_detail(store: Store, event_id: str) -> dict:
+def event_detail(store: Store, ev: Event) -> dict:
     """An event with its reports, evidence, reply links and readout comparison."""
-    ev = store.event(event_id)
     data = event_summary(ev)
     data["reports"] = [to_dict(r) for r in ev.reports]
     data["replies"] = [event_summary(e) for e in replies_to(store, ev)]
@@ -106,11 +109,15 @@ def event_detail(store: Store, event_id: str) -> dict:
     return data
 
 
-@router.get("/events/{event_id}", response_model=EventDetailOut, summary="One event")
-def get_event(request: Request, event_id: str = Path(**ID)) -> dict:
+@router.get(
+    "/events/{event_id}", response_model=EventDetailOut, summary="One event",
+    responses={301: {"description": "The event was merged into another; Location names it"}},
+)
+def get_event(request: Request, event_id: str = Path(**ID)) -> dict | Response:
     """One event with everything the desk knows about it."""
     with store_for(request) as store:
-        return event_detail(store, event_id)
+        ev = event_or_moved(store, event_id, "/api/events/")
+        return event_detail(store, ev) if isinstance(ev, Event) else ev
 
 
 @router.get("/reports", response_model=ReportPage, summary="List reports")
@@ -209,7 +216,7 @@ def get_counts(
     request: Request,
     by: str = Param("pair", pattern=r"^(pair|type|year)$", description="pair | type | year"),
     limit: int = Param(TOP, ge=1, le=MAX_COUNT_ROWS, description="groups per page: the most frequent first"),
-    offset: int = Param(0, ge=0, description="groups to skip (the next page starts at offset + limit)"),
+    offset: int = Param(0, ge=0, le=MAX_OFFSET, description="groups to skip (the next page starts at offset + limit)"),
     every: bool = Param(False, alias="all", description="every group at once, for export (limit and offset are ignored)"),
     f: Filters = Depends(filters),
 ) -> dict:

@@ -8,13 +8,16 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Iterator, Sequence, TypeVar
+from urllib.parse import quote
 
 from fastapi import Query as Param
 from fastapi import Request
+from fastapi.responses import RedirectResponse
 
 from ..codec import to_dict
 from ..errors import InputError, NotFoundError
 from ..model import Document, Event, PartialDate, Report
+from ..resolve import report_id_in
 from ..store.base import Query, Store
 from ..store.summaries import EventSummary
 from .errors import ApiError
@@ -30,6 +33,23 @@ EVENT_FIELDS: dict[str, Any] = {
     name: None if info.is_required() else info.get_default(call_default_factory=True)
     for name, info in EventOut.model_fields.items()
 }
+
+
+def event_or_moved(store: Store, event_id: str, base: str) -> Event | RedirectResponse:
+    """The event, or a permanent redirect to where an event whose id is gone lives now.
+
+    Ids survive re-resolution, except when two events merge (an event id names one
+    of its reports); an analyst's link to the one that lost its id then still leads
+    to the merged event. ``base`` is the route's prefix ("/events/" or "/api/events/").
+    """
+    try:
+        return store.event(event_id)
+    except NotFoundError:
+        report_id = report_id_in(event_id)
+        moved = store.event_of_report(report_id) if report_id else None
+        if moved is None or moved == event_id:
+            raise
+        return RedirectResponse(base + quote(moved, safe=""), status_code=301)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from .common import (
     answered,
     clamp_limit,
     compare,
+    event_or_moved,
     fetch_summaries,
     filters,
     replies_to,
@@ -119,7 +120,9 @@ def _field_rows(ev: Event) -> list[dict[str, Any]]:
 def event_view(request: Request, event_id: str = Path(**ID), saved: int | None = None) -> Response:
     """An event: fields beside their evidence, reports side by side, replies."""
     with store_for(request) as store:
-        ev = store.event(event_id)
+        ev = event_or_moved(store, event_id, "/events/")
+        if not isinstance(ev, Event):
+            return ev
         comparison = compare(store, ev)
         context = {
             "ev": ev,
