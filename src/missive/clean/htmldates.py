@@ -12,6 +12,7 @@ second time.
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import re
 
@@ -19,14 +20,14 @@ from ..model import PartialDate
 from .dates import date_from_url, find_full_dates, parse_hint
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
+_HEAD_END = re.compile(r"</head\s*>", re.I)  # meta tags live in the head; the body's are read as published fields
 _CONTENT = re.compile(r"""\b(?:content|value|datetime)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _JSON_DATE = re.compile(r""""(?:datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})\"""")
-# A hidden field or meta whose class, name or itemprop says it holds the publication date.
+# A hidden field or element whose class, id, name or itemprop says it holds the publication date:
 # "<time class="read__published" datetime=...>", "<span itemprop="datePublished">3 Nov 2023</span>".
-_PUBLISHED_FIELD = re.compile(
-    r"""<(?:input|meta|span|div|time|p|small|abbr|li)\b[^>]*\b(?:class|id|name|itemprop)\s*=\s*(["'])([^"']*publish[^"']*)\1[^>]*>([^<]{0,80})""",
-    re.I,
-)
+# Found from the rare word "publish" outwards: a pattern over every tag costs a millisecond a page.
+_PUBLISH = re.compile(r"publish", re.I)
+_OWN_ATTR = re.compile(r"""\b(?:class|id|name|itemprop)\s*=\s*(["'])([^"']*publish[^"']*)\1""", re.I)
 # A labelled publication date in the page's text: "Publication date: August 15, 2023".
 _LABELLED = re.compile(r"\b(?:publication date|date of publication|date published|published on)\s*:?\s*", re.I)
 _NOT_OWN = re.compile(r"comment|reply|related|sidebar|widget|recent|popular", re.I)
@@ -34,6 +35,7 @@ _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I |
 _TIME_ATTR = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*(["'])(.*?)\1[^>]*>""", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_YEARISH = re.compile(r"(?:19|20)\d\d")  # most meta tags hold no date: skip them unparsed
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)")
 PROBE = (40, 20)  # characters of the article's first paragraph looked for in the page's text
 BYLINE_ZONE = 400  # characters before the article's first paragraph: headline, byline, date
@@ -51,6 +53,7 @@ def _parse(value: str) -> PartialDate | None:
     return parse_hint(value[:10]) or parse_hint(value)
 
 
+@functools.lru_cache(maxsize=2)  # the byline and the label checks read the same page
 def _plain(markup: str) -> str:
     """The page's visible text in one line, a <time>'s datetime written out in its place."""
     markup = _SCRIPT.sub(" ", markup)
@@ -71,19 +74,36 @@ def _byline_zone(markup: str, first_paragraph: str | None) -> str:
     return ""
 
 
+def _published_fields(markup: str) -> list[tuple[str, str]]:
+    """(opening tag, the text right after it) of each element marked as holding the publication date."""
+    out, last = [], -1
+    for m in _PUBLISH.finditer(markup):
+        start = markup.rfind("<", 0, m.start())
+        end = markup.find(">", m.end())
+        if start <= last or end < 0 or markup.find(">", start, m.start()) >= 0:
+            continue  # not inside a tag, or a tag already read
+        last = start
+        tag = markup[start : end + 1]
+        attr = _OWN_ATTR.search(tag)
+        if tag[1:2] in ("/", "!") or attr is None or _NOT_OWN.search(attr.group(2)):
+            continue
+        text_end = markup.find("<", end + 1)
+        out.append((tag, markup[end + 1 : text_end if 0 <= text_end <= end + 81 else end + 81]))
+    return out
+
+
 def _metadata_dates(markup: str) -> set[PartialDate]:
     """The full dates of meta tags, "published" fields and JSON-LD date fields."""
     dates: set[PartialDate] = set()
-    for tag in _META.finditer(markup):
+    head_end = _HEAD_END.search(markup)
+    for tag in _META.finditer(markup, 0, head_end.start() if head_end else len(markup)):
         content = _CONTENT.search(tag.group(0))
-        if content and (found := _parse(content.group(2))) is not None:
+        if content and _YEARISH.search(content.group(2)) and (found := _parse(content.group(2))) is not None:
             dates.add(found)
-    for tag in _PUBLISHED_FIELD.finditer(markup):
-        if _NOT_OWN.search(tag.group(2)):
-            continue
-        content = _CONTENT.search(tag.group(0))
+    for tag, text in _published_fields(markup):
+        content = _CONTENT.search(tag)
         found = _parse(content.group(2)) if content else None
-        inner = find_full_dates(htmllib.unescape(tag.group(3)))
+        inner = find_full_dates(htmllib.unescape(text))
         dates.update(d for d in (found, inner[0].date if inner else None) if d is not None)
     for m in _JSON_DATE.finditer(markup):
         if (found := _parse(m.group(1))) is not None:
@@ -93,6 +113,8 @@ def _metadata_dates(markup: str) -> set[PartialDate]:
 
 def _labelled_dates(markup: str) -> set[PartialDate]:
     """Dates the page's text labels as its publication's ("Publication date: August 15, 2023, 10:00")."""
+    if not _LABELLED.search(markup):
+        return set()  # most pages: no label, no need for their text
     plain = _plain(markup)
     out = set()
     for m in _LABELLED.finditer(plain):
