@@ -34,6 +34,7 @@ STATED = [
     (page('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-03T14:05:00Z",'
           '"dateModified":"2023-11-06T00:00:00Z"}</script>'), "JSON-LD"),
     (page(top='<input class="published_date" type="hidden" value="2023-11-03 14:05:00">'), "a hidden published field"),
+    (page(top='<meta itemprop="datePublished" content="2023-11-03T14:05:00Z">'), "microdata in the body"),
     (page(top='<div class="press-date"><div>November 3, 2023</div></div>'), "a byline date in nested markup"),
     (page(top='<p class="meta">Published: 03.11.2023 14:05</p>'), "a labelled date line"),
     # a ministry's layout: the lead paragraph first, its publication time below it
