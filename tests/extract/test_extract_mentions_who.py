@@ -244,3 +244,15 @@ def test_a_condolence_to_the_new_king_over_the_late_queen_is_to_the_king() -> No
 def test_a_late_holder_holds_the_title_in_his_years(title: str, on: str, name: str) -> None:
     actor = load_registry().resolve(title, dt.date.fromisoformat(on))
     assert actor is not None and actor.name == name
+
+
+# -- two people of different times: no message between them, even on a page with no date --------
+
+
+@pytest.mark.parametrize("a,b,met", [("ho-chi-minh", "nguyen-phu-trong", False), ("mao-zedong", "xi-jinping", False),
+                                     ("kim-il-sung", "kim-jong-un", False),  # born 1984, but no office before 2011
+                                     ("kim-jong-il", "hu-jintao", True), ("shinzo-abe", "xi-jinping", True),
+                                     ("ho-chi-minh", None, True)])
+def test_contemporaries_are_people_whose_times_met(a: str, b: str | None, met: bool) -> None:
+    registry = load_registry()
+    assert registry.contemporaries(a, b) is met and registry.contemporaries(b, a) is met

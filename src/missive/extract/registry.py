@@ -164,6 +164,21 @@ class Registry:
             return live[0]
         return self.actors[named] if named else None
 
+    def contemporaries(self, a_id: str | None, b_id: str | None) -> bool:
+        """False only when the registry shows that one of two people had died years before the other
+        took a first office the registry knows (or, with no office, came of age): no message passed
+        between them ("the friendship nurtured by Ho Chi Minh" on a page with no date, beside Nguyen
+        Phu Trong). Five years' grace covers offices held before those listed. Unknown people always are."""
+        a, b = self.actors.get(a_id or ""), self.actors.get(b_id or "")
+        if a is None or b is None:
+            return True
+        for dead, other in ((a, b), (b, a)):
+            starts = [o.start.year for o in other.offices]
+            began = min(starts) if starts else (other.born.year + 25 if other.born else None)
+            if dead.died and began and dead.died.year < began - 5:
+                return False
+        return True
+
     def resolve(self, name_or_title: str, on: dt.date | None = None) -> Actor | None:
         """Resolve a full name, a spelling, a unique short name, or a title held on ``on``."""
         text = " ".join(name_or_title.split())
