@@ -119,6 +119,18 @@ EXCHANGES_AND_REPLIES = [
      "thanked him warmly.",
      [("Kim Jong Un", "Miguel Diaz-Canel", "greetings", "2024-01", "anniversary", False),
       ("Miguel Diaz-Canel", "Kim Jong Un", "message", "2024-12-30", "thanks", True)]),
+    # "In his message, X ..." after an exchange X took no part in: no new act to the last pair
+    ("Shavkat Mirziyoyev and Xi Jinping exchanged congratulatory messages on Monday. Vladimir Putin and Alexander "
+     "Lukashenko also exchanged messages. In his message, Xi Jinping praised the friendship.",
+     [("Alexander Lukashenko", "Vladimir Putin", "congratulatory", "2024-12-31", "none", False),
+      ("Shavkat Mirziyoyev", "Xi Jinping", "congratulatory", "2024-12-30", "none", False),
+      ("Vladimir Putin", "Alexander Lukashenko", "congratulatory", "2024-12-31", "none", False),
+      ("Xi Jinping", "Shavkat Mirziyoyev", "congratulatory", "2024-12-30", "none", False)]),
+    # ... while in a round-up to one addressee, "In their messages, A and B ..." are A's and B's messages to it
+    ("To Lam was elected on Sunday. Thongloun Sisoulith sent a message of congratulations to To Lam. In their "
+     "congratulatory messages, Xi Jinping and Vladimir Putin wished him success.",
+     [(n, "To Lam", "congratulatory", "2024-12-31", "election", False)
+      for n in ("Thongloun Sisoulith", "Vladimir Putin", "Xi Jinping")]),
     # "X replied to Y's message": Y's earlier message and X's reply, dated by the sentence
     ("Kim Jong Un replied to Xi Jinping's message on Monday.",
      [("Kim Jong Un", "Xi Jinping", "message", "2024-12-30", "none", True),

@@ -166,7 +166,10 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
             ctx.pending = (senders, trig, True)  # "... heads of state. Among them were A, B and C."
             continue
+        stranger = False  # no addressee; the act told last was an exchange these senders took no part in
         if not recipients:
+            last = {m.key for m in ctx.senders} & {m.key for m in ctx.recipients}
+            stranger = bool(last) and not {s.key for s in senders} & {m.key for m in (*ctx.senders, *ctx.recipients)}
             recipients = from_context(senders, ctx)
             if not recipients and rule.startswith("offered-by"):
                 # "X was re-elected. Congratulations came from A and B.": the one the page is about
@@ -181,6 +184,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         # an earlier message, not the one reported: quoted back, "the message X had sent", "X last spoke with Y in May"
         # "The letter from X was handed to Y on Monday": the act itself, told in the passive
         delivered = rule.startswith("message-from") and bool(_DELIVERED_TO.search(text, trig.end, hi))
+        # "In his message, X said ..." naming no addressee: the message told just before, never a new one to whoever came last
+        inside_told = "in-message" in rule and rule.endswith("+context") and stranger
         earlier = rule == "quoted-you" or rule.startswith("relative-earlier") or bool(_LAST.search(pre))
         # a co-sender is no addressee of the same act ("A and B sent a message to (Lao) General Secretary C")
         addressees = [r for r in recipients if all(r.key != s.key for s in senders)] if not rule.startswith("exchange") else []
@@ -188,7 +193,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             if s.key != r.key and not (in_person and {s.key, r.key} <= met):
                 out.append(Candidate(s, r, trig, sent, rule, reply and not earlier, recalled=earlier,
                                      anaphoric=anaphoric, hint=ctx.last_type,
-                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule and not earlier and not delivered))
+                                     weak=bool(_DEFINITE.search(pre)) and "in-message" not in rule and not earlier and not delivered
+                                     or inside_told))
         if rule == "exchange":
             for s in senders:
                 for r in recipients:
