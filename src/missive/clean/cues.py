@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import DataError
+from ..literals import Prefilter
 from ..resources import load_data, require_keys
 
 CUES_FILE = "boilerplate/cues.yaml"
@@ -116,9 +117,16 @@ def date_rules() -> DateRules:
     )
 
 
+@functools.cache
+def _group_filter(group: str) -> Prefilter:
+    """The cues of ``group`` a line can match, by the words each cue needs (most lines need few run)."""
+    return Prefilter([cue.regex for cue in boilerplate_cues()[group]])
+
+
 def match_cue(group: str, line: str) -> str | None:
     """Return the id of the first cue of ``group`` that matches ``line``, else None."""
-    for cue in boilerplate_cues()[group]:
-        if cue.regex.search(line):
-            return cue.id
+    cues = boilerplate_cues()[group]
+    for i in _group_filter(group).candidates(line):
+        if cues[i].regex.search(line):
+            return cues[i].id
     return None

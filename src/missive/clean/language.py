@@ -11,6 +11,7 @@ from ..resources import load_data, require_keys
 
 LANG_FILE = "boilerplate/languages.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @functools.cache
@@ -48,12 +49,13 @@ def script_counts(text: str) -> Counter[str]:
     # One C-level regex scan per script: a per-character Python loop was a quarter of
     # the time of cleaning and extracting a page. ASCII text (isascii is O(1)) can only
     # hold letters of the scripts whose ranges start in ASCII, so the others are not scanned.
-    ascii_only = text.isascii()
+    # Scripts whose ranges start past ASCII are counted on the text's non-ASCII characters
+    # alone (their letters are all there), a fraction of an English page.
+    beyond = "" if text.isascii() else "".join(_NON_ASCII.findall(text))
     counts: Counter[str] = Counter()
     for code, letters, low in scripts:
-        if ascii_only and low > 0x7F:
-            continue
-        found = len(letters.findall(text))
+        scope = text if low <= 0x7F else beyond
+        found = len(letters.findall(scope)) if scope else 0
         if found:
             counts[code] = found
     return counts

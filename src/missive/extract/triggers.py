@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import DataError
+from ..literals import Prefilter
 from ..model import MESSAGE_TYPES
 from ..resources import load_data, require_keys
 
@@ -41,6 +42,11 @@ class Cues:
             if key == name:
                 return rx
         raise DataError(f"triggers: no context pattern {name!r}")
+
+    @functools.cached_property
+    def kind_filter(self) -> Prefilter:
+        """Which kinds may match a sentence, from the words each needs: most sentences need none run."""
+        return Prefilter([rx for _, _, rx in self.kinds])
 
 
 def _compile(where: str, pattern: str, flags: int = re.I) -> re.Pattern:
@@ -90,10 +96,11 @@ def load_cues(language: str = "en") -> Cues:
 
 def find_triggers(text: str, start: int, end: int, cues: Cues) -> list[Trigger]:
     """Message cues in ``text[start:end]``, overlaps resolved longest-then-leftmost."""
+    kinds = cues.kinds
     found = [
-        Trigger(m.start(), m.end(), m.group(0), tid, ttype)
-        for tid, ttype, rx in cues.kinds
-        for m in rx.finditer(text, start, end)
+        Trigger(m.start(), m.end(), m.group(0), kinds[k][0], kinds[k][1])
+        for k in cues.kind_filter.candidates(text[start:end])
+        for m in kinds[k][2].finditer(text, start, end)
     ]
     found.sort(key=lambda t: (-(t.end - t.start), t.start, t.id))
     kept: list[Trigger] = []
