@@ -256,3 +256,22 @@ def test_a_late_holder_holds_the_title_in_his_years(title: str, on: str, name: s
 def test_contemporaries_are_people_whose_times_met(a: str, b: str | None, met: bool) -> None:
     registry = load_registry()
     assert registry.contemporaries(a, b) is met and registry.contemporaries(b, a) is met
+
+
+EARLIER = [
+    ("the vietnamese president", "2013-06-01", "Truong Tan Sang"),
+    ("the lao president", "2012-06-01", "Choummaly Sayasone"),
+    ("the mongolian president", "2015-07-10", "Tsakhiagiin Elbegdorj"),
+    ("the japanese prime minister", "2012-01-01", "Yoshihiko Noda"),
+    ("the iranian president", "2010-01-01", "Mahmoud Ahmadinejad"),
+    ("russian prime minister", "2010-01-01", "Vladimir Putin"),
+    ("chinese vice president", "2010-01-01", "Xi Jinping"),
+    ("chinese foreign minister", "2010-01-01", "Yang Jiechi"),
+    ("secretary of state", "2014-01-01", "John Kerry"),
+]
+
+
+@pytest.mark.parametrize("title,on,name", EARLIER, ids=[f"{t}@{d}" for t, d, _ in EARLIER])
+def test_an_older_page_s_title_names_the_holder_of_its_day(title: str, on: str, name: str) -> None:
+    actor = load_registry().resolve(title, dt.date.fromisoformat(on))
+    assert actor is not None and actor.name == name
