@@ -149,6 +149,9 @@ def find_mentions(
 
     ``seen`` maps short names ("Kim") to the actor a page has already named in
     full; it is updated as full names are found, so a later "Kim" resolves.
+    Names and titles are read as of ``on``, the page's date: "Kim" in 2005 is
+    Kim Jong Il; a title two countries use ("Supreme Leader") is the holder the
+    page names; a title after another country's word is not this country's.
     """
     name_re, title_re = _patterns(registry)
     _, place, named_kin = _more_words()
