@@ -19,7 +19,7 @@ RECALL = re.compile(r"\bfor (?:(?:having|his|her|their|your|the|a|sending|extend
 THANKS = re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)
 IN_REPLY_TO = re.compile(r"\b(?:(?:in|a|his|her|their|the) (?:reply|response|answer) to|replying to|responding to|answering)\s+"
                          r"(?:(?:his|her|their|the|an?)\s+|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*['’]s\s+)(?:[\w'’-]+\s+){0,3}$")
-_OF_DATE = re.compile(r"\s+(?:of|dated)\s+(?:last\b|this\b|early\b|late\b|mid-|\d|[A-Z])")
+_OF_DATE = re.compile(r"(?<!\s)\s+(?:of|dated)\s+(?:last\b|this\b|early\b|late\b|mid-|\d|[A-Z])")
 # "X replied to Y's letter", "X responded to Y's message": the verb, then the owner of the earlier message.
 _REPLIED_TO = re.compile(r"\b(?:replied|responded|answered)(?:\s+to)?\s+(?:[\w'’-]+\s+){0,4}?$")
 

@@ -19,7 +19,7 @@ SAID_IN_CALL = ("congratulated", "congratulations-sent", "condolences-expressed"
 # "called Fidel a symbol", "called him a friend", "called Y's remarks ...": naming someone or something, not a phone call.
 _NAMING = re.compile(r"\s{1,40}(?:him|her|them|(?:[A-Z][\w'-]*\s+){1,3})(?:a|an|the|one of)\s|\s{1,40}(?:\w+\s+){0,3}[\"“']"
                      r"|\s{1,40}(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s")
-_BY_PHONE = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?(?:by|over the|on the) (?:tele)?phone\b")
+_BY_PHONE = re.compile(r"(?<!\s)\s+(?:[\w'’-]+\s+){1,6}?(?:by|over the|on the) (?:tele)?phone\b")
 _REQUEST_SIDE = re.compile(r"\b[Aa]t the (?:request|initiative) of the ([A-Z][A-Za-z.]+) side\b")  # "the Russian side", "the US side"
 _OPENING_CALL = re.compile(r"^(?:[Ii]n|[Dd]uring|[Oo]ver) (?:a|an|the|their|his|her) (?:\w+ )?$")
 _WITH = re.compile(r"\bwith\b")

@@ -44,7 +44,7 @@ _FROM_CUE = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?$")
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _SENT_VERB = re.compile(r"\s{0,40}(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 _EACH_OTHER = re.compile(r"\beach other\s+(?:[\w'’-]+\s+){0,2}$")
-_TO_EACH_OTHER = re.compile(r"\s+(?:to|with) each other\b")
+_TO_EACH_OTHER = re.compile(r"(?<!\s)\s+(?:to|with) each other\b")
 _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: \w+)? (?:leaders|presidents|heads of state|prime ministers|premiers|ministers|sides|men|women)\b")
 _DOBJ_PRONOUN = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed|wrote)\s+(?:him|her)\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
@@ -55,7 +55,7 @@ _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _TOLD = re.compile(r"^[^\S\n]{1,3}(?:\w+[^\S\n]{1,3})?(?:told|assured|informed|wished|urged)[^\S\n]{1,3}(?:[\w'’-]+[^\S\n]{1,3}){0,3}$")
 _TO_BEFORE = re.compile(r"\b(?:handed|handing|delivered|delivering|passed|passing|gave|giving)(?: over)? to\s+(?:[\w'’-]+\s+){0,3}$")
 _WAS_HANDED = re.compile(r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?(?:handed|given|passed|presented with|delivered)\s+(?:[\w'’-]+\s+){0,3}$")
-_REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|stated|noted|revealed|disclosed|tweeted)\b")
+_REPORTS = re.compile(r"(?<!\s)\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|stated|noted|revealed|disclosed|tweeted)\b")
 _CAME_FROM = re.compile(r"\b(?:came|come|arrived|poured in|flowed in)(?: in)? from\b")
 
 

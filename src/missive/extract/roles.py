@@ -34,7 +34,7 @@ _TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?:his|her|their)\s+(?:[A-Z][a-z]+\
 # A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
-_AS_DID = re.compile(r",?\s+(?:as did|and so did|as were)\s+")
+_AS_DID = re.compile(r"(?:,\s*|(?<!\s)\s+)(?:as did|and so did|as were)\s+")  # (?<!\s): no quadratic search over spaces
 _DID_THE_SAME = re.compile(r"\b(?:did|do) (?:the same|likewise|so)\b")
 _LAST = re.compile(r"\b(?:last|previously)\s+$", re.I)
 _BY_SEP = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
