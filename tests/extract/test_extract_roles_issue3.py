@@ -342,9 +342,26 @@ NOT_ACTS = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    # people who never lived at the same time exchanged no message, even on a page with no date
+    "The friendship that Ho Chi Minh built sends its greetings to To Lam.",
+    "In a message, Mao Zedong congratulated Xi Jinping.",
+])
+def test_no_message_passes_between_people_who_never_lived_at_one_time(text: str) -> None:
+    doc = Document(page_hash="h", source="t.txt", text=text, language="en")
+    assert list(extract_reports(doc)) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), ROUNDUPS + GIVERS_OF_THE_PAGE + EXCHANGES_AND_REPLIES + ANSWERS + KINDS + MORE_KINDS + LETTERS + THE_TWO + PRONOUNS + REPORTED + CARDS_AND_PRONOUNS + IN_PERSON + COUNTERPARTS + NAMES + ENVOYS + CALLS)
 def test_who_sent_to_whom(text: str, expected: list[tuple]) -> None:
     assert _rows(text) == sorted(expected)
+
+
+def test_congratulating_a_people_is_no_message_to_the_page_s_addressee() -> None:
+    # the page is about Pezeshkian's congratulations, but Khamenei's went to the nation
+    text = ("Masoud Pezeshkian received messages of congratulations from Vladimir Putin and Xi Jinping on Sunday. "
+            "Earlier, Ali Khamenei congratulated the Iranian people on a large turnout.")
+    assert [(r[0], r[1]) for r in _rows(text)] == [("Vladimir Putin", "Masoud Pezeshkian"), ("Xi Jinping", "Masoud Pezeshkian")]
 
 
 def test_news_call_and_an_earlier_call_are_two_events() -> None:

@@ -93,7 +93,8 @@ def _more_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     if not honorifics or not places:
         raise DataError("actors/name-words.yaml: honorifics and place_after must be non-empty lists")
     alt = "|".join(sorted(map(re.escape, honorifics), key=lambda w: -len(w)))
-    gap = re.compile(r"[ ,]*(?:(?:" + alt + r")(?!\w)\.?[ ,]*)+")
+    # The lookbehind starts a gap only where a run of spaces and commas starts (linear, even searched).
+    gap = re.compile(r"(?<![ ,])[ ,]*(?:(?:" + alt + r")(?!\w)\.?[ ,]*)+")
     place = re.compile(r" (?:" + "|".join(map(re.escape, places)) + r")\b")
     rel = "|".join(sorted(map(re.escape, (*map(str, data["kin"]), "widow", "widower", "family")), key=lambda w: -len(w)))
     named_kin = re.compile(r"\b(?:[A-Z][\w-]+'s|[Hh]is|[Hh]er|[Tt]heir) (?:late )?(?:" + rel + r"),? (" + _NAME + r")\b")

@@ -57,10 +57,13 @@ def fold_into_calls(readings: list[Reading]) -> list[Reading]:
 
 
 def alive(r: Any, registry: Registry) -> bool:
-    """False for an act dated on or after the death of its sender or recipient: a misread, not a message.
+    """False for an act dated on or after the death of its sender or recipient, or between two people
+    who never lived at the same time: a misread, not a message.
 
     ``r`` is an English or a Chinese/Korean reading: anything with ``cand.sender``, ``cand.recipient`` and ``date``.
     """
+    if not registry.contemporaries(r.cand.sender.actor_id, r.cand.recipient.actor_id):
+        return False  # "the friendship Ho Chi Minh built" on a page with no date
     on = r.date.to_date() if r.date else None
     for m in (r.cand.sender, r.cand.recipient):
         actor = registry.actors.get(m.actor_id or "")

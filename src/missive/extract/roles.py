@@ -31,6 +31,9 @@ _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:\w+ )?(?:states?|governme
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # "to" then words that name no one the page knows: the addressee is given and is not a person.
 _TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?:his|her|their)\s+(?:[A-Z][a-z]+\s+)?counterparts?\b(?!,?\s+[A-Z])|\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s{1,40}to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
+# "congratulated the nation / the Iranian people / voters": the object of the verb is no person.
+_NO_PERSON_OBJECT = re.compile(r"\s{1,40}(?:the\s+)?(?:[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+)?(?:nation|people|peoples|country|voters|"
+                               r"electorate|citizens|public|compatriots|athletes|team|workers|troops)\b")
 # A sentence that names the addressees of a cue before it: "Among them were ...", "They are ...".
 _LIST_INTRO = re.compile(r"(?:Among (?:them|the recipients|those) (?:were|are)|They (?:are|were|include|included)|"
                          r"(?:The|Its|Their) (?:recipients|addressees) (?:are|were|include|included)|These (?:are|were|include|included))\b")
@@ -162,7 +165,8 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
             continue
         if not recipients and items and not rule.startswith("offered-by"):
             recipients, rule = list(items), rule + "+list"
-        if not recipients and _TO_SOMEONE_ELSE.match(text, trig.end, sent.end):
+        if not recipients and (_TO_SOMEONE_ELSE.match(text, trig.end, sent.end)
+                               or trig.id == "congratulated" and _NO_PERSON_OBJECT.match(text, trig.end, sent.end)):
             ctx.senders = senders  # "sends greetings to Belarusian athletes": addressed, but to no person
             ctx.pending = (senders, trig, True)  # "... heads of state. Among them were A, B and C."
             continue
