@@ -13,6 +13,7 @@ from typing import Literal
 from ..errors import InputError
 from ..model import MESSAGE_TYPES, ActorRef, Event
 from ..store.base import Query, Store
+from ..store.counting import unfiltered
 
 CountBy = Literal["pair", "type", "year"]
 COUNT_BY: tuple[str, ...] = ("pair", "type", "year")
@@ -120,19 +121,6 @@ def _count_in_python(store: Store, by: str, query: Query) -> list[CountRow]:
 
 
 @dataclass(frozen=True)
-class TimelineEvent:
-    """One event placed on a pair's row: forward means sent by the row's first actor."""
-
-    id: str
-    date: str | None
-    year: int | None
-    type: str
-    forward: bool
-    sender: str
-    recipient: str
-
-
-@dataclass(frozen=True)
 class TimelineRow:
     """The events between two actors (either direction), counted per year and type."""
 
@@ -140,17 +128,21 @@ class TimelineRow:
     labels: tuple[str, str]
     total: int
     per_year: dict[int, dict[str, int]] = field(default_factory=dict)
-    events: tuple[TimelineEvent, ...] = ()
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Rows per pair of leaders over a continuous span of years, typed for colouring."""
+    """The busiest pairs of actors over a continuous span of years, typed for colouring.
+
+    ``years``, ``types`` and ``undated`` cover every matching event; ``rows`` holds only
+    the busiest pairs (``pairs`` is how many pairs there are, None when not counted).
+    """
 
     years: tuple[int, ...]
     types: tuple[str, ...]
     rows: tuple[TimelineRow, ...]
     undated: int = 0
+    pairs: int | None = None
 
 
 def _type_order(types: set[str]) -> tuple[str, ...]:
@@ -158,51 +150,151 @@ def _type_order(types: set[str]) -> tuple[str, ...]:
     return tuple(known + sorted(types - set(MESSAGE_TYPES)))
 
 
-def timeline(store: Store, query: Query = Query()) -> Timeline:
-    """Group matching events by unordered pair of actors, then by year and type."""
-    by_pair: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for ev in _all_events(store, query):
-        a, b = actor_key(ev.sender), actor_key(ev.recipient)
-        names.setdefault(a, ev.sender.name)
-        names.setdefault(b, ev.recipient.name)
-        by_pair[tuple(sorted((a, b)))].append(ev)  # type: ignore[index]
-    rows: list[TimelineRow] = []
-    years: set[int] = set()
-    types: set[str] = set()
-    undated = 0
-    for pair, events in by_pair.items():
+#: Pairs a timeline shows: the chart draws no more (web/chart.py MAX_ROWS).
+TIMELINE_ROWS = 40
+#: Directed pairs read first when nothing is filtered (from the kept tallies); ten times more
+#: each time they cannot prove which pairs are the busiest.
+FIRST_PAIRS = 1000
+_EVERY = 2**62  # a count page holding every group
+
+
+@dataclass
+class _Couple:
+    """An unordered pair (a <= b) as the directed counts show it: each direction's count and names."""
+
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _fold(rows: list[tuple[tuple[str, ...], str, int]]) -> dict[tuple[str, str], _Couple]:
+    """Directed pair counts folded into unordered pairs; a label "S → R" gives each side's
+    smallest name (split at its first arrow: a name holding " → " itself is cut there)."""
+    couples: dict[tuple[str, str], _Couple] = defaultdict(_Couple)
+    for key, label, n in rows:
+        s, r = key[0], key[1]
+        couple = couples[(min(s, r), max(s, r))]
+        couple.counts[(s, r)] = n
+        s_name, _, r_name = label.partition(" → ")
+        couple.names[s].add(s_name)
+        couple.names[r].add(r_name)
+    return couples
+
+
+def _busiest(store: Store, query: Query, rows: int) -> tuple[list[tuple[tuple[str, str], _Couple]], int | None]:
+    """The ``rows`` busiest unordered pairs with their exact directed counts, and how many
+    pairs there are (None when not all were read).
+
+    A filtered count groups every matching event anyway, so all directed pairs are read.
+    Unfiltered, the kept tallies give the top K directed pairs; with c the K-th count, a pair
+    seen in one direction has at most c more, one not seen at most 2c. The answer is exact
+    once every pair that could reach the last shown total has both directions read and no
+    unseen pair could; else K grows tenfold, up to every pair.
+    """
+    limit = FIRST_PAIRS if unfiltered(query) else _EVERY
+    while True:
+        page = count_page(store, "pair", query, limit=limit)
+        couples = _fold([(r.key, r.label, r.count) for r in page.rows])
+        order = sorted(couples.items(), key=lambda kv: (-kv[1].total, _labels(*kv), kv[0]))
+        if page.total <= limit:
+            return order[:rows], len(couples)
+        last = page.rows[-1].count
+        shown = order[:rows]
+        if len(shown) == rows and 2 * last < shown[-1][1].total and all(
+            len(c.counts) == 2 or a == b or c.total + last < shown[-1][1].total for (a, b), c in order
+        ):
+            return shown, None
+        limit *= 10
+
+
+def _labels(pair: tuple[str, str], couple: _Couple) -> tuple[str, str]:
+    a, b = pair
+    return min(couple.names[a]), min(couple.names[b])
+
+
+def _cells(store: Store, query: Query, sender: str, recipient: str, exact: int) -> Counter[tuple[str, str]]:
+    """(year, type) counts of the events from ``sender`` to ``recipient`` (actor keys) matching
+    ``query``, of which there are ``exact``.
+
+    Counted with the actor filters, which match names case-insensitively and ids alike, so a
+    few other actors may slip in: then those events are read and checked key by key.
+    """
+    narrowed = replace(query, sender=query.sender or sender, recipient=query.recipient or recipient)
+    found = Counter({(k[0], k[1]): n for k, _, n in store.count_events(narrowed, "year_type")})
+    if sum(found.values()) == exact:
+        return found
+    found = Counter()
+    for ev in _all_events(store, narrowed):
+        if actor_key(ev.sender) == sender and actor_key(ev.recipient) == recipient:
+            found[(str(ev.date.year) if ev.date else UNDATED, ev.type)] += 1
+    return found
+
+
+def _spans(store: Store, query: Query) -> tuple[set[int], set[str], int]:
+    """Years, types and the undated count of every matching event, from counts."""
+    if unfiltered(query):  # the kept tallies answer both
+        per_year = [(r.key[0], r.count) for r in count_events(store, "year", query)]
+        types = {r.key[0] for r in count_events(store, "type", query)}
+    else:
+        cells = store.count_events(query, "year_type")
+        per_year = [(k[0], n) for k, _, n in cells]
+        types = {k[1] for k, _, _ in cells}
+    years = {int(y) for y, _ in per_year if y != UNDATED}
+    return years, types, sum(n for y, n in per_year if y == UNDATED)
+
+
+def timeline(store: Store, query: Query = Query(), rows: int = TIMELINE_ROWS) -> Timeline:
+    """The ``rows`` busiest unordered pairs of actors among the matching events (ties by
+    their labels, then keys), each counted per year and type, over the span of years.
+
+    Built from counts, never from every event: the busiest pairs from directed pair
+    counts (see :func:`_busiest`), then one (year, type) count per direction shown.
+    An actor's label is the smallest name it has in the pair's events.
+    """
+    if not hasattr(store, "count_events"):
+        return _timeline_of_events(store, query, rows)
+    busiest, pairs = _busiest(store, query, rows)
+    years, types, undated = _spans(store, query)
+    out: list[TimelineRow] = []
+    for pair, couple in busiest:
         per_year: dict[int, dict[str, int]] = defaultdict(dict)
-        placed: list[TimelineEvent] = []
-        for ev in sorted(events, key=lambda e: (e.date is None, e.date or 0, e.id)):  # type: ignore[arg-type]
-            types.add(ev.type)
-            year = ev.date.year if ev.date else None
-            if year is None:
-                undated += 1
-            else:
-                years.add(year)
-                cell = per_year[year]
-                cell[ev.type] = cell.get(ev.type, 0) + 1
-            placed.append(
-                TimelineEvent(
-                    id=ev.id,
-                    date=ev.date.iso() if ev.date else None,
-                    year=year,
-                    type=ev.type,
-                    forward=actor_key(ev.sender) == pair[0],
-                    sender=ev.sender.name,
-                    recipient=ev.recipient.name,
-                )
-            )
-        rows.append(
-            TimelineRow(
-                pair=pair,
-                labels=(names[pair[0]], names[pair[1]]),
-                total=len(events),
-                per_year=dict(sorted(per_year.items())),
-                events=tuple(placed),
-            )
-        )
-    rows.sort(key=lambda r: (-r.total, r.labels, r.pair))
+        for (s, r), n in couple.counts.items():
+            for (year, type_), k in _cells(store, query, s, r, n).items():
+                if year != UNDATED:
+                    cell = per_year[int(year)]
+                    cell[type_] = cell.get(type_, 0) + k
+        out.append(TimelineRow(pair, _labels(pair, couple), couple.total,
+                               {y: dict(sorted(c.items())) for y, c in sorted(per_year.items())}))
     span = tuple(range(min(years), max(years) + 1)) if years else ()
-    return Timeline(years=span, types=_type_order(types), rows=tuple(rows), undated=undated)
+    return Timeline(years=span, types=_type_order(types), rows=tuple(out), undated=undated, pairs=pairs)
+
+
+def _timeline_of_events(store: Store, query: Query, rows: int) -> Timeline:
+    """The same timeline for a store that cannot count: over every matching event."""
+    counts: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    labels: list[tuple[tuple[str, ...], str, int]] = []
+    for ev in _all_events(store, query):
+        s, r = actor_key(ev.sender), actor_key(ev.recipient)
+        counts[(s, r)][(str(ev.date.year) if ev.date else UNDATED, ev.type)] += 1
+        labels.append(((s, r), f"{ev.sender.name} → {ev.recipient.name}", 1))
+    couples = _fold(labels)
+    for (s, r), cells in counts.items():
+        couples[(min(s, r), max(s, r))].counts[(s, r)] = sum(cells.values())
+    order = sorted(couples.items(), key=lambda kv: (-kv[1].total, _labels(*kv), kv[0]))
+    years = {int(y) for c in counts.values() for y, _ in c if y != UNDATED}
+    types = {t for c in counts.values() for _, t in c}
+    undated = sum(n for c in counts.values() for (y, _), n in c.items() if y == UNDATED)
+    out = []
+    for pair, couple in order[:rows]:
+        per_year: dict[int, dict[str, int]] = defaultdict(dict)
+        for d in couple.counts:
+            for (year, type_), k in counts[d].items():
+                if year != UNDATED:
+                    per_year[int(year)][type_] = per_year[int(year)].get(type_, 0) + k
+        out.append(TimelineRow(pair, _labels(pair, couple), couple.total,
+                               {y: dict(sorted(c.items())) for y, c in sorted(per_year.items())}))
+    span = tuple(range(min(years), max(years) + 1)) if years else ()
+    return Timeline(span, _type_order(types), tuple(out), undated, len(couples))

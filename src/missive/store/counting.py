@@ -24,8 +24,16 @@ _COUNT_BY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "type": (("e.type",), ()),
     # The ISO date starts with a 4-digit year; NULL (undated) is a group of its own.
     "year": (("CASE WHEN e.undated = 1 THEN NULL ELSE CAST(substr(e.date, 1, 4) AS INTEGER) END",), ()),
+    # For the timeline's cells: the year as text ("950", as str(int) writes it) from sort_date,
+    # which the listing indexes hold beside the type, so a type filter reads no table row.
+    "year_type": (
+        ("CASE WHEN e.undated = 1 THEN NULL ELSE CAST(CAST(substr(e.sort_date, 1, 4) AS INTEGER) AS TEXT) END", "e.type"),
+        (),
+    ),
 }
 COUNT_BY: tuple[str, ...] = tuple(_COUNT_BY)
+#: The groupings ``event_tallies`` keeps; any other is grouped over the events even unfiltered.
+TALLIED: tuple[str, ...] = ("pair", "type", "year")
 #: The key of undated events in a count by year.
 UNDATED_KEY = "undated"
 
@@ -44,21 +52,26 @@ def refresh_tallies(cur: Any) -> None:
     cur.execute("DELETE FROM event_tallies")
     cur.execute("DELETE FROM store_state WHERE key = ?", [TALLIES_STALE])
     cur.execute(f"DELETE FROM store_state WHERE key LIKE '{GROUPS_KEY}%'")
-    for by, (keys, labels) in _COUNT_BY.items():
-        k1 = "k1" if len(keys) > 1 else "''"
-        label = "l0 || ' → ' || l1" if labels else "k0"
-        inner, _ = count_sql(Query(), by, lambda alias, text: ("", []))
-        # NULL (undated) is stored as the key it is shown as.
-        cur.execute(
-            f"INSERT INTO event_tallies (grouping, k0, k1, label, n) SELECT ?, COALESCE(CAST(k0 AS TEXT), ?), {k1},"
-            f" COALESCE(CAST({label} AS TEXT), ?), n FROM ({inner}) t",
-            [by, UNDATED_KEY, UNDATED_KEY],
-        )
+    for by in TALLIED:
+        sql, params = _tally_select(by)
+        cur.execute(f"INSERT INTO event_tallies (grouping, k0, k1, label, n) SELECT ?, k0, k1, label, n FROM ({sql}) t",
+                    [by, *params])
     # The number of groups, kept: counting 89,700 index entries per page of pairs took 8-40 ms.
     cur.execute(
         f"INSERT INTO store_state (key, value) SELECT '{GROUPS_KEY}' || grouping, CAST(count(*) AS TEXT)"
         " FROM event_tallies GROUP BY grouping"
     )
+
+
+def _tally_select(by: str) -> tuple[str, list[Any]]:
+    """Every event counted per ``by`` in the kept form: (k0, k1, label, n), all text but n."""
+    keys, labels = _COUNT_BY[by]
+    k1 = "CAST(k1 AS TEXT)" if len(keys) > 1 else "''"
+    label = "l0 || ' → ' || l1" if labels else "k0"
+    inner, _ = count_sql(Query(), by, lambda alias, text: ("", []))
+    # NULL (undated) is kept as the key it is shown as.
+    return (f"SELECT COALESCE(CAST(k0 AS TEXT), ?) AS k0, {k1} AS k1, COALESCE(CAST({label} AS TEXT), ?) AS label,"
+            f" n FROM ({inner}) g", [UNDATED_KEY, UNDATED_KEY])
 
 
 def tallies_fresh(cur: Any) -> bool:
@@ -71,6 +84,9 @@ def tally_sql(by: str) -> tuple[str, list[Any]]:
     """The SELECT reading the kept counts of every event per ``by``: (key parts, label, count)."""
     if by not in _COUNT_BY:
         raise InputError(f"cannot count by {by!r}: choose one of {', '.join(COUNT_BY)}")
+    if by not in TALLIED:  # not kept: grouped over every event, in the same form
+        sql, params = _tally_select(by)
+        return f"SELECT k0, k1, label, n FROM ({sql}) t", params
     return "SELECT k0, k1, label, n FROM event_tallies WHERE grouping = ?", [by]
 
 
@@ -129,6 +145,10 @@ def tally_page_sql(by: str, limit: int, offset: int, collate: str = "") -> tuple
 def tally_total(cur: Any, by: str) -> int:
     """How many groups the kept counts hold for ``by``: kept by :func:`refresh_tallies`, else
     counted (tallies made before 0006, or no group at all)."""
+    if by not in TALLIED:
+        sql, params = tally_sql(by)
+        cur.execute(f"SELECT count(*) FROM ({sql}) c", params)
+        return int(cur.fetchone()[0])
     cur.execute("SELECT value FROM store_state WHERE key = ?", [GROUPS_KEY + by])
     kept = cur.fetchone()
     if kept is not None:

@@ -70,7 +70,7 @@ class Chart:
     years: tuple[int, ...]
     year_x: tuple[float, ...]
     rows: tuple[Row, ...]
-    hidden_rows: int
+    hidden_rows: int | None  # pairs not drawn; None: some, not counted
     label_every: int
     legend: tuple[tuple[str, str], ...]
 
@@ -110,7 +110,7 @@ def layout(tl: Timeline, width: int = 960) -> Chart:
         years=years,
         year_x=tuple(LABEL_W + (j + 0.5) * col_w for j in range(len(years))),
         rows=tuple(rows),
-        hidden_rows=max(0, len(tl.rows) - MAX_ROWS),
+        hidden_rows=None if tl.pairs is None else max(0, tl.pairs - len(rows)),
         label_every=max(1, math.ceil(40 / col_w)),  # keep year labels from overlapping
         legend=tuple((t, colour(t)) for t in tl.types),
     )

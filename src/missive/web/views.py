@@ -19,7 +19,7 @@ from ..errors import NotFoundError
 from ..model import MESSAGE_TYPES, OCCASION_KINDS, Event
 from ..store.base import Query
 from .api import HASH, ID, customary_rows, reports_of_page
-from .chart import colour, layout
+from .chart import MAX_ROWS, colour, layout
 from .common import (
     DEFAULT_LIMIT,
     Filters,
@@ -68,7 +68,7 @@ def timeline_view(
     limit = clamp_limit(limit)
     query = f.query()
     with store_for(request) as store:
-        chart = layout(timeline(store, query))
+        chart = layout(timeline(store, query, rows=MAX_ROWS))  # the busiest pairs only
         events, nxt = fetch_summaries(store, query, cursor, limit)
     return render(
         request,
