@@ -19,13 +19,16 @@ _ORDINAL = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?P<what>(?:founding\s+|foundation\s+)?anniversary|birthday|national day)\b(?P<rest>[^.;]{0,140})",
     re.I,
 )
+# "N years of" names an anniversary only where a known founding or ties follow (checked by the caller).
+_YEARS_OF = re.compile(r"\b(?:celebrat\w+|mark\w*|commemorat\w+)\s+(?:the\s+)?(?P<n>\d{1,3})\s+years\s+of\b(?P<rest>[^.;]{0,100})", re.I)
 _ANNIV_OF = re.compile(r"\banniversary of\b(?P<rest>[^.;]{0,140})", re.I)
 # Cue words per kind, tried in this order on the message's own sentence.
 _CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("election", re.compile(r"\b(?:re-?elect\w*|elected|election|appoint\w*|inaugurat\w+|sworn in|took office|assum\w+ (?:office|the (?:post|presidency|heavy))|third term|fifth term|new term|taking office|assumption of (?:the )?(?:office|post|presidency)|(?:became|becoming) (?:the )?(?:new )?(?:general secretary|president|prime minister|premier|chairman|leader|head of state))\b", re.I)),
     ("birthday", re.compile(r"\bbirthday\b", re.I)),
     ("condolence", re.compile(r"\b(?:death|died|passed away|demise|earthquake|flood\w*|disaster|crash|typhoon|casualt\w+|condolen\w+|sympathy|victims?|illness|tragic)\b", re.I)),
-    ("congress", re.compile(r"\b(?:congress|plenary (?:meeting|session)|session of the)\b", re.I)),
+    # A people's congress is a legislature ("the National People's Congress"), not a party congress.
+    ("congress", re.compile(r"\b(?<!People's )(?<!People’s )(?:congress|plenary (?:meeting|session)|session of the)\b", re.I)),
     ("new_year", re.compile(r"\bnew year\b", re.I)),
     ("victory", re.compile(r"\b(?:victory|win|won|launch\w*|success(?:ful)? (?:launch|test))\b", re.I)),
     ("thanks", re.compile(r"\b(?:thank\w*|gratitude|appreciation)\b", re.I)),
@@ -72,7 +75,7 @@ def known_occasions() -> tuple[Known, ...]:
     return tuple(out) + _ties(data)
 
 
-_TIES_CUE = re.compile(r"\b(?:diplomatic (?:ties|relations)|establishment of (?:diplomatic )?(?:ties|relations))\b", re.I)
+_TIES_CUE = re.compile(r"\b(?:diplomatic (?:ties|relations(?:hip)?)|establishment of (?:diplomatic )?(?:ties|relations))\b", re.I)
 
 
 def _ties(data: dict) -> tuple[Known, ...]:
@@ -201,6 +204,11 @@ def anniversary_in(text: str, start: int, end: int, born: dt.date | None = None)
             return Found(Occasion("anniversary", n, window[-120:].strip()), m.start(), m.end())
         day = known.date.replace(year=known.date.year + n)
         return Found(Occasion("anniversary", n, known.id), m.start(), m.end(), day)
+    for m in _YEARS_OF.finditer(text, start, end):  # "celebrated 70 years of diplomatic relations"
+        known = _known(m.group(0), "founding") or ties_in(text, m.group(0))
+        if known is not None and known.date is not None:
+            n = int(m.group("n"))
+            return Found(Occasion("anniversary", n, known.id), m.start(), m.end(), known.date.replace(year=known.date.year + n))
     for m in _ANNIV_OF.finditer(text, start, end):
         known = _known(m.group(0), "founding") or ties_in(text, m.group(0))
         return Found(Occasion("anniversary", None, known.id if known else m.group("rest").strip()), m.start(), m.end())

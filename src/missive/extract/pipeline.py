@@ -153,8 +153,13 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     return "message"
 
 
+# An anniversary named near a message but falling this far from the page's day is what the message talks
+# about ("2024 marks the 75th anniversary of ties" in New Year greetings), not what it marks.
+_ANNIVERSARY_DRIFT = dt.timedelta(days=60)
+
+
 def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, born: dt.date | None, reply: bool,
-              teasers: frozenset[int] = frozenset()):
+              teasers: frozenset[int] = frozenset(), page: dt.date | None = None):
     sent = sents[i]
     if reply:  # a reply that thanks, here or in the next sentences, answers with thanks
         for j in range(i, min(i + 5, len(sents))):
@@ -165,13 +170,16 @@ def _occasion(text: str, sents: list[Span], i: int, cand: Candidate, typ: str, b
         return found, sent
     # Neighbouring sentences, but no link lines: a related headline's occasion is another article's.
     window = [j for j in (*range(i + 1, min(i + 9, len(sents))), *range(i - 1, -1, -1)) if not (j and link_line(text, sents[j])) and j not in teasers]
+    def far(f: Found) -> bool:
+        return f.occasion.kind == "anniversary" and bool(f.implied and page and abs(f.implied - page) > _ANNIVERSARY_DRIFT)
+
     for j in window:  # a numbered anniversary or birthday anywhere near the message
         f = anniversary_in(text, sents[j].start, sents[j].end, born)
-        if f:
+        if f and not far(f):
             return f, sents[j]
     for j in window:
         f = occasion_in(text, sents[j].start, sents[j].end, born)
-        if f and f.occasion.kind not in ("victory", "thanks", "congress"):
+        if f and f.occasion.kind not in ("victory", "thanks", "congress") and not far(f):
             return f, sents[j]
     return None, None
 
@@ -190,7 +198,7 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     typ = _type(text, cand, cues)
     recipient = registry.actors.get(cand.recipient.actor_id or "")
     born = recipient.born if recipient else None
-    found, occ_sent = _occasion(text, sents, i, cand, typ, born, cand.reply, teasers)
+    found, occ_sent = _occasion(text, sents, i, cand, typ, born, cand.reply, teasers, dates.page)
     if found:
         occ = found.occasion
         occ_span = (occ_sent, Span(found.start, found.end, text[found.start : found.end]))
