@@ -42,6 +42,7 @@ HEADER_LINES = [
     ("Source: Example Agency Time: 2023-11-03 14:05", "a source and a 'Time:'"),
     ("Release time: 2023-11-03 14:05:33", "'Release time:'"),
     ("Juche 112 (2023).11.3.", "a DPRK site's Juche year, dotted"),
+    ("Juche 112 (2023) November 3, Friday", "a DPRK header: Juche year, then month name and day"),
     ("Updated: 2023-11-04 | Published: 2023-11-03", "an update cell before the publication cell"),
     ("Updated: 2023-11-04 09:00 Published: 2023-11-03 10:00", "an update label before the publication label"),
     ("2023-11-03 15:10 | Updated : 2023-11-04 16:00", "an agency's time, then its update"),

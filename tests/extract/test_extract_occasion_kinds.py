@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from missive.extract import extract_reports
 from missive.extract.occasions import occasion_in
 from missive.model import DatedValue, Document, PartialDate
@@ -46,3 +48,22 @@ def test_a_people_s_congress_is_a_legislature_not_a_party_congress():
     party = "He congratulated him on the opening of the party congress."
     found = occasion_in(party, 0, len(party))
     assert found is not None and found.occasion.kind == "congress"
+
+
+@pytest.mark.parametrize(("phrase", "number", "of"), [
+    ("on the seventieth birthday of New China", 70, "prc-founding"),
+    ("on the seventy-fifth anniversary of the founding of the DPRK", 75, "dprk-founding"),
+    ("marking the one hundredth anniversary of the founding of the Communist Party of China", 100, "cpc-founding"),
+    ("on the 70th founding anniversary of the PRC", 70, "prc-founding"),
+])
+def test_written_out_ordinals_number_the_anniversary(phrase, number, of):
+    text = f"He sent a message {phrase}."
+    found = occasion_in(text, 0, len(text))
+    assert found is not None
+    assert (found.occasion.kind, found.occasion.anniversary, found.occasion.of) == ("anniversary", number, of)
+
+
+def test_a_person_s_birthday_written_out_stays_a_birthday():
+    text = "He sent greetings on her sixtieth birthday."
+    found = occasion_in(text, 0, len(text))
+    assert found is not None and (found.occasion.kind, found.occasion.anniversary) == ("birthday", 60)

@@ -15,10 +15,41 @@ from ..errors import DataError
 from ..model import Occasion
 from ..resources import load_data, require_keys
 
-_ORDINAL = re.compile(
-    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?P<what>(?:founding\s+|foundation\s+)?anniversary|birthday|national day)\b(?P<rest>[^.;]{0,140})",
-    re.I,
-)
+@functools.cache
+def _ordinal_words() -> tuple[str, dict[str, int]]:
+    """``ordinal_words`` of occasions.yaml: a regex alternation of written-out ordinals, and word -> number."""
+    data = load_data("occasions.yaml").get("ordinal_words") or {}
+    require_keys("occasions.yaml ordinal_words", data, ("units", "tens", "tens_cardinal"))
+    units, tens, cardinal = data["units"], data["tens"], data["tens_cardinal"]
+    values = {**units, **tens, **cardinal}
+    alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
+    nine = "|".join(w for w, n in units.items() if n < 10)
+    words = rf"(?:(?:one\s+)?hundred(?:th|\s+(?:and\s+)?))?(?:(?:{alt(cardinal)})[-\s](?:{nine})|{alt(tens)}|{alt(units)})|(?:one\s+)?hundredth"
+    return words, {str(k): int(v) for k, v in values.items()}
+
+
+def _ordinal_value(written: str) -> int:
+    """70 for "70th", "seventieth"; 75 for "seventy-fifth"; 100 for "one hundredth"; 105 for "hundred and fifth"."""
+    digits = re.match(r"\d+", written)
+    if digits:
+        return int(digits.group(0))
+    _, values = _ordinal_words()
+    parts = [w for w in re.split(r"[-\s]+", written.lower()) if w not in ("one", "and")]
+    total = 0
+    for w in parts:
+        total += 100 if w.startswith("hundred") else values.get(w, 0)
+    return total
+
+
+@functools.cache
+def _ordinal() -> re.Pattern:
+    """A numbered anniversary, birthday or national day, the number in digits or in words."""
+    words, _ = _ordinal_words()
+    return re.compile(
+        rf"\b(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?P<what>(?:founding\s+|foundation\s+)?anniversary|birthday|national day)\b"
+        r"(?P<rest>[^.;]{0,140})",
+        re.I,
+    )
 # "N years of" names an anniversary only where a known founding or ties follow (checked by the caller).
 _YEARS_OF = re.compile(r"\b(?:celebrat\w+|mark\w*|commemorat\w+)\s+(?:the\s+)?(?P<n>\d{1,3})\s+years\s+of\b(?P<rest>[^.;]{0,100})", re.I)
 _ANNIV_OF = re.compile(r"\banniversary of\b(?P<rest>[^.;]{0,140})", re.I)
@@ -192,14 +223,15 @@ def _known(text: str, kind: str) -> Known | None:
 
 def anniversary_in(text: str, start: int, end: int, born: dt.date | None = None) -> Found | None:
     """A numbered anniversary or birthday in ``text[start:end]``, checked against what is known."""
-    for m in _ORDINAL.finditer(text, start, end):
-        n = int(m.group("n"))
+    for m in _ordinal().finditer(text, start, end):
+        n = _ordinal_value(m.group("n"))
         what = m.group("what").lower()
         window = text[max(start, m.start() - 80) : m.end()]
-        if what == "birthday" and not re.search(r"birthday of the (?:dprk|republic|country)", window, re.I):
+        founding = _known(window, "founding")
+        if what == "birthday" and not founding and not re.search(r"birthday of the (?:dprk|republic|country)", window, re.I):
             day = dt.date(born.year + n, born.month, born.day) if born else None
             return Found(Occasion("birthday", n, text[m.start() : m.end("what")]), m.start(), m.end(), day)
-        known = _known(window, "founding") or ties_in(text, window)
+        known = founding or ties_in(text, window)
         if known is None:
             return Found(Occasion("anniversary", n, window[-120:].strip()), m.start(), m.end())
         day = known.date.replace(year=known.date.year + n)
