@@ -25,7 +25,7 @@ from pathlib import Path
 import bulk_store
 from common import write_result
 
-from missive.analyse import count_events, count_page
+from missive.analyse import count_events, count_page, timeline
 from missive.model import ActorRef, Document, Event, Occasion, Page, PartialDate, Report
 from missive.store import counting, open_store
 from missive.store.base import Batch, Query
@@ -123,6 +123,9 @@ def measure(store, info: dict, repeats: int) -> dict:
         "counts_per_pair_all_page_10": lambda i: count_page(store, "pair", Query(), offset=900),
         "counts_per_pair_all_every": lambda i: count_events(store, "pair", Query()),
         "events_page_type": lambda i: fetch_events(store, Query(type=TYPES[i % len(TYPES)]), None, 50),
+        # The web home page's chart (GET /): the 40 busiest pairs per year and type, from counts.
+        "timeline_unfiltered": lambda i: timeline(store, Query(), rows=40),
+        "timeline_type": lambda i: timeline(store, Query(type=TYPES[i % len(TYPES)]), rows=40),
         "search": lambda i: store.search(COMMON[i % 3], limit=20),
         "search_newest": lambda i: store.search(COMMON[i % 3], limit=20, order="newest"),
         "search_rank_every_match": lambda i: rank_every_match(store, COMMON[i % 3]),
@@ -144,7 +147,7 @@ def measure(store, info: dict, repeats: int) -> dict:
 #: Words most bench pages hold (the texts are drawn from a 15-word vocabulary).
 COMMON = ["friendship", "flood victory", "strategic partnership"]
 #: The reference queries that take a second: fewer runs.
-SLOW = {"counts_per_pair_all_every", "search_rank_every_match"}
+SLOW = {"counts_per_pair_all_every", "search_rank_every_match", "timeline_unfiltered", "timeline_type"}
 
 
 def rank_every_match(store, text: str, limit: int = 20) -> list:

@@ -2,7 +2,7 @@
 
     count_events(store, by, query)        counts per pair | type | year
     count_page(store, by, query, limit)   the top groups of a count, and how many there are
-    timeline(store, query)                rows per pair of leaders, per year and type
+    timeline(store, query, rows)          the busiest pairs of leaders, per year and type (from counts)
     actor_profile(store, actor_id)        offices (registry), correspondents, yearly counts
     list_actors(store, q)                 registry and stored actors, busiest first
     export_events(store, fmt, out, query) jsonl | csv | parquet

@@ -6,6 +6,7 @@ and a ``Query`` and never change the store.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -158,30 +159,47 @@ FIRST_PAIRS = 1000
 _EVERY = 2**62  # a count page holding every group
 
 
-@dataclass
 class _Couple:
-    """An unordered pair (a <= b) as the directed counts show it: each direction's count and names."""
+    """An unordered pair (a <= b) as the directed counts show it: each direction's count and
+    each side's smallest name (plain slots: a million events hold 45,000 pairs)."""
 
-    counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    __slots__ = ("counts", "total", "labels")
 
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], int] = {}
+        self.total = 0
+        self.labels: tuple[str, str] | None = None
+
+    def add(self, sender: str, recipient: str, n: int, names: tuple[str, str]) -> None:
+        """Count one direction; ``names`` are its (sender, recipient) names."""
+        self.counts[(sender, recipient)] = n
+        self.total += n
+        if sender == recipient:
+            names = (min(names),) * 2
+        elif sender > recipient:
+            names = (names[1], names[0])
+        old = self.labels
+        self.labels = names if old is None else (min(old[0], names[0]), min(old[1], names[1]))
 
 
 def _fold(rows: list[tuple[tuple[str, ...], str, int]]) -> dict[tuple[str, str], _Couple]:
     """Directed pair counts folded into unordered pairs; a label "S → R" gives each side's
     smallest name (split at its first arrow: a name holding " → " itself is cut there)."""
-    couples: dict[tuple[str, str], _Couple] = defaultdict(_Couple)
+    couples: dict[tuple[str, str], _Couple] = {}
     for key, label, n in rows:
         s, r = key[0], key[1]
-        couple = couples[(min(s, r), max(s, r))]
-        couple.counts[(s, r)] = n
+        pair = (s, r) if s <= r else (r, s)
+        couple = couples.get(pair)
+        if couple is None:
+            couple = couples[pair] = _Couple()
         s_name, _, r_name = label.partition(" → ")
-        couple.names[s].add(s_name)
-        couple.names[r].add(r_name)
+        couple.add(s, r, n, (s_name, r_name))
     return couples
+
+
+def _top(couples: dict[tuple[str, str], _Couple], rows: int) -> list[tuple[tuple[str, str], _Couple]]:
+    """The ``rows`` busiest pairs, ties by labels then keys."""
+    return heapq.nsmallest(rows, couples.items(), key=lambda kv: (-kv[1].total, kv[1].labels, kv[0]))
 
 
 def _busiest(store: Store, query: Query, rows: int) -> tuple[list[tuple[tuple[str, str], _Couple]], int | None]:
@@ -191,28 +209,29 @@ def _busiest(store: Store, query: Query, rows: int) -> tuple[list[tuple[tuple[st
     A filtered count groups every matching event anyway, so all directed pairs are read.
     Unfiltered, the kept tallies give the top K directed pairs; with c the K-th count, a pair
     seen in one direction has at most c more, one not seen at most 2c. The answer is exact
-    once every pair that could reach the last shown total has both directions read and no
-    unseen pair could; else K grows tenfold, up to every pair.
+    once no pair that could reach the last shown total lacks a direction and no unseen pair
+    could reach it; else K grows tenfold, up to every pair (45,000 pairs of a million
+    uniform random events need that: 0.3 s).
     """
     limit = FIRST_PAIRS if unfiltered(query) else _EVERY
     while True:
         page = count_page(store, "pair", query, limit=limit)
         couples = _fold([(r.key, r.label, r.count) for r in page.rows])
-        order = sorted(couples.items(), key=lambda kv: (-kv[1].total, _labels(*kv), kv[0]))
+        shown = _top(couples, rows)
         if page.total <= limit:
-            return order[:rows], len(couples)
+            return shown, len(couples)
         last = page.rows[-1].count
-        shown = order[:rows]
-        if len(shown) == rows and 2 * last < shown[-1][1].total and all(
-            len(c.counts) == 2 or a == b or c.total + last < shown[-1][1].total for (a, b), c in order
-        ):
-            return shown, None
+        if len(shown) == rows:
+            floor = shown[-1][1].total
+            if 2 * last < floor and all(
+                len(c.counts) == 2 or a == b or c.total + last < floor for (a, b), c in couples.items()
+            ):
+                return shown, None
         limit *= 10
 
 
 def _labels(pair: tuple[str, str], couple: _Couple) -> tuple[str, str]:
-    a, b = pair
-    return min(couple.names[a]), min(couple.names[b])
+    return couple.labels or pair
 
 
 def _cells(store: Store, query: Query, sender: str, recipient: str, exact: int) -> Counter[tuple[str, str]]:
@@ -275,20 +294,19 @@ def timeline(store: Store, query: Query = Query(), rows: int = TIMELINE_ROWS) ->
 def _timeline_of_events(store: Store, query: Query, rows: int) -> Timeline:
     """The same timeline for a store that cannot count: over every matching event."""
     counts: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
-    labels: list[tuple[tuple[str, ...], str, int]] = []
+    couples: dict[tuple[str, str], _Couple] = defaultdict(_Couple)
     for ev in _all_events(store, query):
         s, r = actor_key(ev.sender), actor_key(ev.recipient)
         counts[(s, r)][(str(ev.date.year) if ev.date else UNDATED, ev.type)] += 1
-        labels.append(((s, r), f"{ev.sender.name} → {ev.recipient.name}", 1))
-    couples = _fold(labels)
-    for (s, r), cells in counts.items():
-        couples[(min(s, r), max(s, r))].counts[(s, r)] = sum(cells.values())
-    order = sorted(couples.items(), key=lambda kv: (-kv[1].total, _labels(*kv), kv[0]))
+        couple = couples[(min(s, r), max(s, r))]
+        couple.add(s, r, counts[(s, r)].total(), (ev.sender.name, ev.recipient.name))
+        couple.total = sum(couple.counts.values())
+    order = _top(couples, rows)
     years = {int(y) for c in counts.values() for y, _ in c if y != UNDATED}
     types = {t for c in counts.values() for _, t in c}
     undated = sum(n for c in counts.values() for (y, _), n in c.items() if y == UNDATED)
     out = []
-    for pair, couple in order[:rows]:
+    for pair, couple in order:
         per_year: dict[int, dict[str, int]] = defaultdict(dict)
         for d in couple.counts:
             for (year, type_), k in counts[d].items():
