@@ -153,11 +153,13 @@ def elections() -> dict[str, tuple[dt.date, ...]]:
     return out
 
 
-def election_year(actor_id: str, month: int, day: int, within: int = 60) -> int | None:
+def election_year(actor_id: str, month: int, day: int, within: int = 60, weekday: int | None = None) -> int | None:
     """The year a yearless day falls in when it follows one of the actor's known elections by ``within`` days at most.
 
     "MOSCOW, March 24" over a message on Putin's re-election is 2018 or 2024:
-    only a unique answer is given.
+    only a unique answer is given. ``weekday`` (0 = Monday), the day of the week the
+    page gives that day ("MOSCOW, March 18 ... on Monday"), keeps only the years where
+    it falls on that weekday.
     """
     years = set()
     for held in elections().get(actor_id, ()):
@@ -166,7 +168,7 @@ def election_year(actor_id: str, month: int, day: int, within: int = 60) -> int 
                 on = dt.date(year, month, day)
             except ValueError:
                 continue
-            if dt.timedelta(0) <= on - held <= dt.timedelta(days=within):
+            if dt.timedelta(0) <= on - held <= dt.timedelta(days=within) and weekday in (None, on.weekday()):
                 years.add(year)
     return years.pop() if len(years) == 1 else None
 

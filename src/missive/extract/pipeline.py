@@ -87,7 +87,8 @@ def extract_reports(doc: Document) -> list[Report]:
     page, dateline = _page_dates(doc, doc.text)
     anchor = _anchor(text, sents)
     death = _page_death(text, sents, registry) or event_day(text)  # a condolence dates from a death or a known disaster
-    dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death, None if page else _text_year(text, dateline[1:] if dateline else None))
+    dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death, None if page else _text_year(text, dateline[1:] if dateline else None),
+                       _lede_weekday(text, sents, dateline[0]) if dateline else None)
     ref = dates.ref(anchor.implied if anchor else None)
     ctx, seen = Context(), {}
     readings: list[Reading] = []
@@ -120,6 +121,7 @@ class _PageDates:
     anchor: Found | None
     death: dt.date | None
     year: int | None = None  # the one year the article's text names, for a page with no dated header
+    lede_weekday: int | None = None  # the weekday the dateline's sentences name ("MOSCOW, March 18 ... on Monday")
 
     def ref(self, implied: dt.date | None) -> dt.date | None:
         """The day the page reports from: the dateline's day in the page's (or occasion's) year."""
@@ -214,8 +216,12 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     implied = found.implied if found else None
     if implied is None and occ.kind == "election" and recipient and dates.page is None and dates.dateline:
         # A yearless dateline over a message on a known election: the year of the election it follows.
-        year = election_year(recipient.id, *dates.dateline)
+        weekday = _stated_weekday(text, sent)
+        year = election_year(recipient.id, *dates.dateline) or election_year(
+            recipient.id, *dates.dateline, weekday=dates.lede_weekday if weekday is None else weekday)
         implied = dt.date(year, *dates.dateline) if year else None
+        if year and dates.year is None:
+            dates.year = year  # the dateline's year, once pinned, holds for the page's other messages (a round-up)
     death = _death_date(text, sent, registry) or (dates.death if occ.kind == "condolence" else None)
     own_anchor = implied or death or (dates.anchor.implied if dates.anchor else None)
     ref = dates.ref(implied or (dates.anchor.implied if dates.anchor else None))
@@ -244,6 +250,21 @@ def _read(text, sents, i, cand: Candidate, cues, registry: Registry, dates: _Pag
     if cand.rule.startswith("conveyed"):
         basis = "conveyed"
     return Reading(cand, typ, occ, occ_span, date, dspan, explicit, basis, cand.reply)
+
+
+def _lede_weekday(text: str, sents: list[Span], at: int) -> int | None:
+    """The weekday named in the dateline's sentence or the one after it (the splitter may end one at "March 18.")."""
+    for i, s in enumerate(sents):
+        if s.start <= at < s.end:
+            here = _stated_weekday(text, s)
+            return here if here is not None or i + 1 == len(sents) else _stated_weekday(text, sents[i + 1])
+    return None
+
+
+def _stated_weekday(text: str, sent: Span) -> int | None:
+    """The one weekday the sentence names ("on Monday"), taken as the dateline's day; None if none or several."""
+    days = {e.weekday for e in find_act_dates(text, sent.start, sent.end) if e.weekday is not None and e.offset is None}
+    return days.pop() if len(days) == 1 else None
 
 
 def _day_before(text, sents, i, pos: int, ref, anchor, depth: int = 0) -> dt.date | None:
