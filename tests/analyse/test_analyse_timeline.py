@@ -150,3 +150,15 @@ def test_a_name_differing_only_in_case_stays_its_own_pair(busy):
     _, _, _, expected, _ = reference(busy, Query())
     assert [(r.pair, r.total, r.per_year) for r in timeline(busy, rows=100).rows] == [
         (p, n, y) for p, _, n, y in expected]
+
+
+def test_year_type_counts_are_grouped_even_when_nothing_is_filtered(busy):
+    # Not kept in the tallies: an unfiltered count groups the events, as a stale store does.
+    by_hand: dict = defaultdict(int)
+    for ev in busy.events():
+        by_hand[(str(ev.date.year) if ev.date else "undated", ev.type)] += 1
+    assert {k: n for k, _, n in busy.count_events(Query(), "year_type")} == by_hand
+    page = busy.count_page(Query(), "year_type", limit=3)
+    assert page.total == len(by_hand) and [n for _, _, n in page.rows] == sorted(by_hand.values(), reverse=True)[:3]
+    busy._transaction(lambda cur: cur.execute("INSERT INTO store_state (key, value) VALUES ('tallies_stale', '1')"))
+    assert {k: n for k, _, n in busy.count_events(Query(), "year_type")} == by_hand
