@@ -10,18 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support.readings import rows as _rows
 
 from missive.extract import extract_reports
 from missive.extract.mentions import find_mentions
 from missive.extract.registry import load_registry
-from missive.model import DatedValue, Document, PartialDate
+from missive.model import Document
 
 
-def _rows(text: str, published: str = "2024-12-31") -> list[tuple]:
-    doc = Document(page_hash="h", source="t.txt", text=text, language="en",
-                   published=DatedValue(PartialDate.parse(published), None, "test"))
-    return sorted((r.sender.name, r.recipient.name, r.type, r.date.iso() if r.date else None, r.occasion.kind, r.reply)
-                  for r in extract_reports(doc))
 
 
 ROUNDUPS = [

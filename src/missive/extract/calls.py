@@ -47,7 +47,10 @@ def asked_by(text: str, sent: Span, other: Mention) -> bool:
     if actor and any(t.startswith(side.group(1).lower() + " ") for o in actor.offices for t in o.titles):
         return True
     m = re.search(r"\b[Aa]t the (?:request|initiative) of\s+(?:[\w'’-]+\s+){0,4}?$", text[sent.start : other.start])
-    return bool(m)
+    # "at Trump's request": the name between "at" and "'s request"
+    own = re.match(r"['’]s\s+(?:request|initiative)\b", text[other.end : sent.end]) and re.search(
+        r"\b[Aa]t\s+(?:[\w.'’-]+\s+){0,3}$", text[sent.start : other.start])
+    return bool(m or own)
 
 
 def opening_call(text: str, ms: list[Mention], trig: Trigger, pre: str, before: list[Mention]):

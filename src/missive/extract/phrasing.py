@@ -229,7 +229,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
         if any(m.key == senders[1].key and asked_by(text, sent, m) for m in ms):  # "... at the request of B": B called
             return senders[1:2], senders[:1], "call-among+request"
         return senders[:1], senders[1:2], "call-among"
-    if trig.id == "phone-call" and len(senders) == 1 and len(to) == 1 and asked_by(text, sent, to[0]):
+    if trig.id == "phone-call" and len(senders) == 1 and len(to) == 1 and any(
+            m.key == to[0].key and asked_by(text, sent, m) for m in ms):  # named again later: "... at the request of Trump"
         return to, senders, rule + "+request"  # the one who asked for the call placed it
     return senders, to, rule
 

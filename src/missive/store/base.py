@@ -6,7 +6,7 @@ only, so a backend can be swapped by the database URL alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Literal, Protocol, Sequence
 
 from ..model import ActorRef, Document, Event, Page, PartialDate, Report, Skip

@@ -1,0 +1,29 @@
+"""Who placed a call, on phrasings of our own (page dated Tuesday 2024-12-31 unless said)."""
+
+from __future__ import annotations
+
+import pytest
+from support.readings import rows as _rows
+
+
+@pytest.mark.parametrize("text", [
+    # the one who asked for the call placed it, named again after the request
+    "Xi Jinping held a phone call with Donald Trump on Thursday at the request of Trump.",
+    "Xi Jinping held a phone call with Donald Trump on Thursday at Trump's request.",
+])
+def test_the_side_that_asked_placed_the_call(text):
+    assert _rows(text) == [("Donald Trump", "Xi Jinping", "call", "2024-12-26", "none", False)]
+
+
+def test_a_call_recalled_in_the_past_perfect_is_an_earlier_call():
+    text = ("Xi Jinping held a phone call with Donald Trump on Thursday. "
+            "Xi had spoken with Trump by phone on January 17, before the inauguration.")
+    assert _rows(text) == [("Xi Jinping", "Donald Trump", "call", "2024-01-17", "none", False),
+                           ("Xi Jinping", "Donald Trump", "call", "2024-12-26", "none", False)]
+
+
+def test_a_surname_alone_is_the_bearer_in_office_on_the_page_s_day():
+    # two sitting leaders called Lee in 2010 (Seoul, Singapore): the surname alone names neither
+    text = "On Monday, Lee talked on the phone with Japanese Prime Minister Shigeru Ishiba."
+    assert _rows(text, "2025-06-10") == [("Lee Jae-myung", "Shigeru Ishiba", "call", "2025-06-09", "none", False)]
+    assert _rows(text.replace("Shigeru Ishiba", "Naoto Kan"), "2010-06-08") == []
