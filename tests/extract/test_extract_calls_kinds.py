@@ -27,3 +27,18 @@ def test_a_surname_alone_is_the_bearer_in_office_on_the_page_s_day():
     text = "On Monday, Lee talked on the phone with Japanese Prime Minister Shigeru Ishiba."
     assert _rows(text, "2025-06-10") == [("Lee Jae-myung", "Shigeru Ishiba", "call", "2025-06-09", "none", False)]
     assert _rows(text.replace("Shigeru Ishiba", "Naoto Kan"), "2010-06-08") == []
+
+
+def test_one_leader_s_call_with_another_names_both():
+    text = ("Lee Jae-myung held phone talks with Xi Jinping on Tuesday. "
+            "The conversation followed Lee's first call with US President Donald Trump on Friday.")
+    assert _rows(text, "2025-06-10") == [("Lee Jae-myung", "Donald Trump", "call", "2025-06-06", "none", False),
+                                         ("Lee Jae-myung", "Xi Jinping", "call", "2025-06-10", "none", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "The call with Xi Jinping lasted an hour.",  # the news call named again, not another one
+    "The UN made a call with urgency for a ceasefire.",
+])
+def test_a_call_named_again_or_a_call_for_something_is_no_new_call(text):
+    assert _rows(text) == []

@@ -32,6 +32,7 @@ _FROM = re.compile(r"\bfrom\b")
 _IN_A_CALL = re.compile(r"\b(?:in|during|over|by) (?:a|an|the|their) (?:\w+ )?$")
 _TO_WITH = re.compile(r"\b(?:to|with)\s+(?:[\w'’-]+\s+){0,3}$")
 _TO = re.compile(r"\b(?:to|addressed to)\b")
+_TO_OR_WITH = re.compile(r"\b(?:to|with)\b")
 # "He sent ...", and a bare title as subject ("The President also sent ...") is the leader just named.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It|The (?:President|Prime Minister|Premier|Chairman|General Secretary|Head of State|King|Emperor)(?! of\b))\b")
 _OBJ_PRONOUN = re.compile(r"\b(?:to|with) (?:him|her|me|us)\b")
@@ -134,7 +135,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
         return relative[:1], people_after(text, ms, relative[0].end, _TO, 60), "relative-earlier" if "had" in verb.group(0) else "relative"
     poss = [m for m in before if POSSESSIVE.match(text[m.end : trig.start])]
     if poss:
-        return poss[-1:], people_after(text, ms, trig.end, _TO, 60) or pronoun_target(text, trig.end, ctx), "possessive"
+        to = people_after(text, ms, trig.end, _TO if trig.id != "phone-call" else _TO_OR_WITH, 60)
+        return poss[-1:], to or pronoun_target(text, trig.end, ctx), "possessive"  # "X's call with Y", "X's letter to Y"
     if trig.id in ("message", "letter") and IN_A_MESSAGE.search(pre) and len(distinct(before)) >= 2 and not _IN_MESSAGE.search(pre[:-len(IN_A_MESSAGE.search(pre).group(0))] or "x"):
         # "X wished Y a happy birthday in a message": the clause's subject wrote to its object
         writer = list_from(text, before, 0)
