@@ -42,3 +42,9 @@ def test_partial_dates_of_different_precision_sort_by_their_first_day() -> None:
 def test_impossible_dates_are_refused(args: tuple) -> None:
     with pytest.raises(ValueError):
         PartialDate(*args)
+
+
+@pytest.mark.parametrize("text", ["1391-00", "2021-02-00", "2021-13", "2021-00-05"])
+def test_a_zero_or_out_of_range_month_or_day_is_no_date(text: str) -> None:
+    with pytest.raises(ValueError):
+        PartialDate.parse(text)

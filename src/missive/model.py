@@ -72,8 +72,8 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        # Validates the calendar (raises ValueError for 2021-02-30).
-        _dt.date(self.year, self.month or 1, self.day or 1)
+        # Validates the calendar (raises ValueError for 2021-02-30, and for month or day 0).
+        _dt.date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
 
     @property
     def precision(self) -> Precision:

@@ -127,6 +127,7 @@ def test_search_finds_page_text(client, desk):
         ("delete", "/api/events", 405, "bad_request"),
         ("get", "/api/events?since=yesterday", 422, "bad_request"),
         ("get", "/api/events?since=2021-02-30", 400, "bad_request"),
+        ("get", "/api/reports?since=1391-00", 400, "bad_request"),
         ("get", "/api/events?cursor=not-a-cursor", 400, "bad_request"),
         ("get", "/api/stats/counts?by=colour", 422, "bad_request"),
         ("get", "/api/pages/not-a-hash", 422, "bad_request"),
