@@ -28,6 +28,7 @@ SETS = {
     "corpus_en (team, en)": (REPO / "tests" / "corpus_en" / "pages", REPO / "tests" / "corpus_en" / "gold"),
     "corpus_en2 (team, blind, en)": (REPO / "tests" / "corpus_en2" / "pages", REPO / "tests" / "corpus_en2" / "gold"),
     "corpus_en3 (team, blind, en)": (REPO / "tests" / "corpus_en3" / "pages", REPO / "tests" / "corpus_en3" / "gold"),
+    "corpus_en4 (team, blind, en)": (REPO / "tests" / "corpus_en4" / "pages", REPO / "tests" / "corpus_en4" / "gold"),
     "corpus_zhko (team)": (REPO / "tests" / "corpus_zhko" / "pages", REPO / "tests" / "corpus_zhko" / "gold"),
     "corpus_zhko2 (team)": (REPO / "tests" / "corpus_zhko2" / "pages", REPO / "tests" / "corpus_zhko2" / "gold"),
 }
