@@ -84,6 +84,9 @@ def extract_reports(doc: Document) -> list[Report]:
     language = doc.language if doc.language not in ("und", "") else "en"
     registry, cues = load_registry(), load_cues("en")
     sents = split_sentences(text, language)
+    cues_in = [find_triggers(text, sent.start, sent.end, cues) for sent in sents]
+    if not any(cues_in):
+        return []  # no cue in any sentence, so no act to read (most pages a general crawl lets through)
     page, dateline = _page_dates(doc, doc.text)
     anchor = _anchor(text, sents)
     death = _page_death(text, sents, registry) or event_day(text)  # a condolence dates from a death or a known disaster
@@ -99,7 +102,7 @@ def extract_reports(doc: Document) -> list[Report]:
     for i, sent in enumerate(sents):
         ms = mentions_of[i]
         note_speaker(text, sent, ms, ctx)
-        trigs = [] if i in teased or i and link_line(text, sent) else find_triggers(text, sent.start, sent.end, cues)
+        trigs = [] if i in teased or i and link_line(text, sent) else cues_in[i]
         for cand in assign(text, sent, trigs, ms, ctx, cues, list_items(text, sents, i, mentions_of)):
             reading = _read(text, sents, i, cand, cues, registry, dates, mentions_of, teased)
             reading.headline = headline(text, sent)
