@@ -1,4 +1,4 @@
-"""Extraction over the shared English dev pages must keep its measured event F1 (0.969 when last raised)."""
+"""Extraction over the shared English dev pages must keep its measured event F1 (0.988 when last raised)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from missive.extract import extract_reports
 from missive.ingest import read_file
 from missive.model import Page
 
-FLOOR = 0.95  # measured 0.969; a small margin for harmless changes
+FLOOR = 0.97  # measured 0.988; a small margin for harmless changes
 
 
 def _scorer(eval_dir: Path):
