@@ -26,7 +26,7 @@ _BY = re.compile(r"\bby\b")
 # "Messages sent on August 3 by X to Y": a passive without its auxiliary, read only when "by" names the sender.
 _REDUCED_PASSIVE = re.compile(r"\s{1,40}(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
 _IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
-_EXCHANGE = re.compile(r"\bexchang\w*\s+(?:\w+\s+){0,2}$", re.I)
+_EXCHANGE = re.compile(r"\b(?:exchang\w*|trad(?:e|ed|es|ing)|swap(?:ped|s)?)\s+(?:\w+\s+){0,2}$", re.I)  # "exchanged", "traded", "swapped" messages
 _EXCHANGED_BETWEEN = re.compile(r"\s{1,40}(?:were|have been|had been|was)\s+(?:also\s+)?exchanged\s+between\b")
 _FROM = re.compile(r"\bfrom\b")
 _IN_A_CALL = re.compile(r"\b(?:in|during|over|by) (?:a|an|the|their) (?:\w+ )?$")
@@ -36,6 +36,8 @@ _TO_OR_WITH = re.compile(r"\b(?:to|with)\b")
 # "He sent ...", and a bare title as subject ("The President also sent ...") is the leader just named.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:He|She|They|Their|His|Her|It|The (?:President|Prime Minister|Premier|Chairman|General Secretary|Head of State|King|Emperor)(?! of\b))\b")
 _OBJ_PRONOUN = re.compile(r"\b(?:to|with) (?:him|her|me|us)\b")
+# "X congratulated Y in his message": Y is the verb's object, not the one speaking in the message.
+_OBJECT_OF_VERB = re.compile(r"\b(?:congratulated|thanked|wished|greeted|told|assured|informed|urged|invited|condoled)\s+(?:[\w.'’-]+\s+){0,4}$")
 _SPEAKS = re.compile(r"^\s*+,?\s*+(?:(?:said|wrote|noted|stressed|added|stated)\s*+)?$")
 _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
@@ -155,7 +157,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     inm = _IN_MESSAGE.search(pre)
     if inm:
         at = sent.start + inm.start()
-        right_before = [m for m in before if m.end <= at and _SPEAKS.match(text[m.end : at])]
+        right_before = [m for m in before if m.end <= at and _SPEAKS.match(text[m.end : at])
+                        and not _OBJECT_OF_VERB.search(text, max(sent.start, m.start - 60), m.start)]
         if right_before:
             to = people_after(text, ms, trig.end, _TO, 80)
             return right_before, to, "named-in-message"

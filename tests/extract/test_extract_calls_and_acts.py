@@ -1,4 +1,4 @@
-"""Who placed a call, on phrasings of our own (page dated Tuesday 2024-12-31 unless said)."""
+"""Who placed a call, and other acts named twice in one sentence, on phrasings of our own (page dated Tuesday 2024-12-31 unless said)."""
 
 from __future__ import annotations
 
@@ -42,3 +42,19 @@ def test_one_leader_s_call_with_another_names_both():
 ])
 def test_a_call_named_again_or_a_call_for_something_is_no_new_call(text):
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "in his message" after the verb names the same act, not a second one from its object
+    ("Vladimir Putin congratulated Xi Jinping in his message.",
+     [("Vladimir Putin", "Xi Jinping", "congratulatory", "2024-12-31", "none", False)]),
+    ("Xi Jinping was re-elected on Friday. Vladimir Putin and Kim Jong Un also congratulated Xi in their messages.",
+     [("Kim Jong Un", "Xi Jinping", "congratulatory", "2024-12-31", "election", False),
+      ("Vladimir Putin", "Xi Jinping", "congratulatory", "2024-12-31", "election", False)]),
+    # "traded" and "swapped" messages are an exchange between the two the sentence names
+    ("Foreign ministers Wang Yi and Choe Son Hui traded messages on Monday.",
+     [("Choe Son Hui", "Wang Yi", "message", "2024-12-30", "none", False),
+      ("Wang Yi", "Choe Son Hui", "message", "2024-12-30", "none", False)]),
+])
+def test_messages_named_with_the_act(text, expected):
+    assert _rows(text) == expected
