@@ -28,10 +28,10 @@ GOLD = HERE / "gold"
 GOLDS = load_gold(GOLD)
 SENTENCE = 50  # no sentence this long may come from the eval pages
 
-# Event F1 of `missive extract` on these pages, measured once when the set was
-# written, before anyone tuned on it: see README.md. The floor is that figure
-# minus 0.03, rounded down; raise it as the extractor improves.
-F1_FLOOR = 0.833
+# Event F1 of `missive extract` on these pages: 0.863 measured once when the set was
+# written, 0.919 after fixing three kinds of miss its writer described (pages not read;
+# README.md). The floor is the latest figure minus 0.03; raise it as the extractor improves.
+F1_FLOOR = 0.889
 
 
 def page_text(name: str) -> str:
