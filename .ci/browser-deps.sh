@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Install what the browser tests need on a fresh Debian machine: the distribution's
-# Chromium (the Playwright python package is already a test dependency; we never
-# let Playwright download a browser of its own).
+# Install the outside programs the tests drive on a fresh Debian machine: the
+# distribution's Chromium for the browser tests (the Playwright python package is
+# already a test dependency; we never let Playwright download a browser of its own),
+# and wrk for the web app's load smoke test.
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
-    echo "browser-deps: /usr/bin/chromium is present"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "test deps: chromium and wrk are present"
     exit 0
 fi
 
@@ -16,5 +20,5 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
-echo "browser-deps: installed $(/usr/bin/chromium --version 2>/dev/null || echo chromium)"
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+echo "test deps: installed ${missing[*]}"
