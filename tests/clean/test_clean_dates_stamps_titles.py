@@ -48,6 +48,9 @@ def published(text: str, url: str | None = None) -> str | None:
     # KCNA's stamp with footer lines after it; a digest's later stamps belong to other articles
     (f"{HEAD}\n{BODY}\nHe wished the president success. (Juche113.6.19.)\nTop\nHome\nContact us\nNext page",
      "2024-06-19"),
+    # the same stamp with the month's name, shortened or not, alone on the last line
+    (f"{HEAD}\n{BODY}\nHe wished the president success.\n\n(KCNA - Oct. 27, 2016)", "2016-10-27"),
+    (f"{HEAD}\n{BODY}\nHe wished the president success.\n(AGENCY - October 27, 2016)\nTop\nHome", "2016-10-27"),
     (f"{HEAD}\n{BODY}\nHe wished success. (Juche113.6.19.)\nAnother article\n{BODY}\nIt ended. (Juche113.6.20.)\n"
      "Top\nHome\nContact us", "2024-06-19"),
 ])

@@ -108,15 +108,18 @@ def _lead_date_line(text: str) -> DatedValue | None:
     return None
 
 
+_STAMPS = ("date.juche-stamp", "date.agency-stamp")  # "(Juche111.10.7.)", "(KCNA - Oct. 27, 2016)"
+
+
 def _juche_stamp(offset: int, line: str) -> DatedValue | None:
     for m in find_full_dates(line):
-        if m.rule == "date.juche-stamp" and not line[m.end :].strip():
+        if m.rule in _STAMPS and not line[m.end :].strip():
             return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"stamp.{m.rule}")
     return None
 
 
 def _closing_stamp(text: str) -> DatedValue | None:
-    """An agency's own closing date stamp ("... -0- (Juche111.10.7.)"): the first that ends a line.
+    """An agency's own closing date stamp ("... -0- (Juche111.10.7.)", "(KCNA - Oct. 27, 2016)"): the first that ends a line.
 
     KCNA closes each article with its stamp; footer lines a crawl keeps after it
     hide it from the last lines, and a digest's later stamps are other articles'.
@@ -127,7 +130,7 @@ def _closing_stamp(text: str) -> DatedValue | None:
         return own
     for offset, line in reversed(lines[-CLOSING_LINES:]):
         for m in find_full_dates(line):
-            if m.rule == "date.juche-stamp":
+            if m.rule in _STAMPS:
                 return DatedValue(m.date, Span(offset + m.start, offset + m.end, line[m.start : m.end]), f"stamp.{m.rule}")
     return None
 
