@@ -58,3 +58,9 @@ def test_a_call_named_again_or_a_call_for_something_is_no_new_call(text):
 ])
 def test_messages_named_with_the_act(text, expected):
     assert _rows(text) == expected
+
+
+def test_a_double_object_in_apposition_is_the_addressee():
+    # "sent (Brazil's president-elect,) Y(,) a message": the titles between commas belong to Y
+    text = "Xi Jinping sent Brazil's president-elect, Luiz Inacio Lula da Silva, a message of congratulations on Monday."
+    assert _rows(text) == [("Xi Jinping", "Luiz Inacio Lula da Silva", "congratulatory", "2024-12-30", "election", False)]

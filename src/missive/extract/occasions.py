@@ -55,7 +55,7 @@ _YEARS_OF = re.compile(r"\b(?:celebrat\w+|mark\w*|commemorat\w+)\s+(?:the\s+)?(?
 _ANNIV_OF = re.compile(r"\banniversary of\b(?P<rest>[^.;]{0,140})", re.I)
 # Cue words per kind, tried in this order on the message's own sentence.
 _CUES: tuple[tuple[str, re.Pattern], ...] = (
-    ("election", re.compile(r"\b(?:re-?elect\w*|elected|election|appoint\w*|inaugurat\w+|sworn in|took office|assum\w+ (?:office|the (?:post|presidency|heavy))|third term|fifth term|new term|taking office|assumption of (?:the )?(?:office|post|presidency)|(?:became|becoming) (?:the )?(?:new )?(?:general secretary|president|prime minister|premier|chairman|leader|head of state))\b", re.I)),
+    ("election", re.compile(r"\b(?:re-?elect\w*|elected|election|\w+-elect|appoint\w*|inaugurat\w+|sworn in|took office|assum\w+ (?:office|the (?:post|presidency|heavy))|third term|fifth term|new term|taking office|assumption of (?:the )?(?:office|post|presidency)|(?:became|becoming) (?:the )?(?:new )?(?:general secretary|president|prime minister|premier|chairman|leader|head of state))\b", re.I)),
     ("birthday", re.compile(r"\bbirthday\b", re.I)),
     ("condolence", re.compile(r"\b(?:death|died|passed away|demise|earthquake|flood\w*|disaster|crash|typhoon|casualt\w+|condolen\w+|sympathy|victims?|illness|tragic)\b", re.I)),
     # A people's congress is a legislature ("the National People's Congress"), not a party congress.

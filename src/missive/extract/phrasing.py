@@ -52,8 +52,9 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: \w+)? (?:leaders|presidents|
 _DOBJ_PRONOUN = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed|wrote)\s+(?:him|her)\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _TITLE_GAP = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")  # "to (the Russian President) X"
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\s{1,3}$")
-_DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+\s+){0,4}$")
-_DOBJ_AFTER = re.compile(r"^\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
+# "sent (Brazil's president-elect,) Y(,) a message": the titles may stand in apposition, between commas
+_DOBJ_VERB = re.compile(r"\b(?:sent|sends|send|sending|cabled|handed)\s+(?:[\w'’-]+,?\s+){0,4}$")
+_DOBJ_AFTER = re.compile(r"^,?\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _HIM = re.compile(r"[^\S\n]{1,3}(?:him|her)\b")
 _TOLD = re.compile(r"^[^\S\n]{1,3}(?:\w+[^\S\n]{1,3})?(?:told|assured|informed|wished|urged)[^\S\n]{1,3}(?:[\w'’-]+[^\S\n]{1,3}){0,3}$")
 _TO_BEFORE = re.compile(r"\b(?:handed|handing|delivered|delivering|passed|passing|gave|giving)(?: over)? to\s+(?:[\w'’-]+\s+){0,3}$")
@@ -248,7 +249,7 @@ def _double_object(text: str, sent: Span, before: list[Mention], trig: Trigger) 
     verb = _DOBJ_VERB.search(text, max(sent.start, m.start - 60), m.start)
     # only the addressee's titles between verb and name ("sent DPRK leader Y"), never "sent greetings to Y"
     words = re.findall(r"[\w'’-]+", verb.group(0))[1:] if verb else []
-    if verb and all(w[0].isupper() or w.lower() in title_words() for w in words):
+    if verb and all(w[0].isupper() or w.lower().split("-")[0] in title_words() for w in words):
         return m, verb.start()
     return None
 
