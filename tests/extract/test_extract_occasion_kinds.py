@@ -55,6 +55,7 @@ def test_a_people_s_congress_is_a_legislature_not_a_party_congress():
     ("on the seventy-fifth anniversary of the founding of the DPRK", 75, "dprk-founding"),
     ("marking the one hundredth anniversary of the founding of the Communist Party of China", 100, "cpc-founding"),
     ("on the 70th founding anniversary of the PRC", 70, "prc-founding"),
+    ("on the 65th anniversary of the triumph of the revolution", 65, "cuba-revolution"),  # Havana's own phrase
 ])
 def test_written_out_ordinals_number_the_anniversary(phrase, number, of):
     text = f"He sent a message {phrase}."
