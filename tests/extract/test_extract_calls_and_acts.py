@@ -64,3 +64,15 @@ def test_a_double_object_in_apposition_is_the_addressee():
     # "sent (Brazil's president-elect,) Y(,) a message": the titles between commas belong to Y
     text = "Xi Jinping sent Brazil's president-elect, Luiz Inacio Lula da Silva, a message of congratulations on Monday."
     assert _rows(text) == [("Xi Jinping", "Luiz Inacio Lula da Silva", "congratulatory", "2024-12-30", "election", False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a summit held over a video link is a call
+    ("Xi Jinping held a virtual meeting with Vladimir Putin via video link on Monday.",
+     [("Xi Jinping", "Vladimir Putin", "call", "2024-12-30", "none", False)]),
+    # an envoy (no leader of his own here) hands over a letter someone else wrote
+    ("The envoy handed Kim Jong Un a personal letter sent by Vladimir Putin on Monday.",
+     [("Vladimir Putin", "Kim Jong Un", "letter", "2024-12-30", "none", False)]),
+])
+def test_video_summits_and_letters_handed_over(text, expected):
+    assert _rows(text) == expected

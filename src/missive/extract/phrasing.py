@@ -43,7 +43,7 @@ _ME = re.compile(r"\b(?:me|us)\b")
 # "X was the first to congratulate Y, sending a message": the message is the main subject's.
 _PARTICIPLE = re.compile(r",\s*(?:sending|having sent|and sent|writing|in which)\s+(?:\w+\s+){0,2}$", re.I)
 _YOU_SENT = re.compile(r"\b[Yy]ou\b[^.]{0,60}?\b(?:sent|wrote|extended|conveyed|addressed)\s+(?:\w+\s+){0,2}$")
-_FROM_CUE = re.compile(r"^\s*(?:from|of)\s+(?:the\s+)?$")
+_FROM_CUE = re.compile(r"^\s*(?:from|of|(?:sent|written|signed) by)\s+(?:the\s+)?$")  # "a letter sent by X"
 _RELATIVE = re.compile(r"^\s+(?:that\s+|which\s+)?$")
 _SENT_VERB = re.compile(r"\s{0,40}(?:had\s+|has\s+)?(?:sent|wrote|delivered|addressed|dispatched)\b")
 _EACH_OTHER = re.compile(r"\beach other\s+(?:[\w'’-]+\s+){0,2}$")
@@ -122,6 +122,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     passive = _PASSIVE_SENT.match(text, trig.end, sent.end) or _REDUCED_PASSIVE.match(text, trig.end, sent.end)
     if passive:  # "Messages were also sent to A, B and C (by X)": the sender named last, unless "by" says
         to = people_after(text, ms, trig.end, _TO, 60)
+        if not to and (dobj := _double_object(text, sent, before, trig)):  # "handed Y a letter sent by X"
+            to = [dobj[0]]
         by = [m for m in people_after(text, ms, passive.end(), _BY, 200) if all(m.key != r.key for r in to)]
         owner = [m for m in before if POSSESSIVE.match(text[m.end : trig.start])]  # "X's verbal message was conveyed to Y by Z"
         return owner[-1:] or by or list(ctx.senders), to, "passive" if owner or by else "passive+context"
@@ -131,6 +133,8 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
         if not to:  # "handed over to Y a letter from X", "Y was handed a letter from X"
             to = [m for m in before if m.key != sender_from[0].key and _TO_BEFORE.search(text, sent.start, m.start)][-1:]
             to = to or (subject_of(text, before, sent, trig.start, cues)[:1] if _WAS_HANDED.search(pre) else [])
+        if not to and (dobj := _double_object(text, sent, before, trig)):  # "handed Y a letter from X"
+            to = [dobj[0]]
         return sender_from[:1], to, "message-from"
     relative = people_after(text, ms, trig.end, _RELATIVE, 20)
     verb = _SENT_VERB.match(text, relative[0].end) if relative else None
