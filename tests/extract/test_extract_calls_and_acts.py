@@ -76,3 +76,9 @@ def test_a_double_object_in_apposition_is_the_addressee():
 ])
 def test_video_summits_and_letters_handed_over(text, expected):
     assert _rows(text) == expected
+
+
+def test_messages_exchanged_on_the_same_occasion_are_of_the_kind_just_named():
+    text = ("Xi Jinping and To Lam exchanged congratulatory messages on Monday. "
+            "Li Qiang and Pham Minh Chinh exchanged messages on the same occasion.")
+    assert {r[2] for r in _rows(text)} == {"congratulatory"}

@@ -139,6 +139,9 @@ class _PageDates:
         return self.page
 
 
+_SAME_OCCASION = re.compile(r"\bon the same occasion\b")
+
+
 def _type(text: str, cand: Candidate, cues: Cues) -> str:
     if cand.trigger.id in ("ellipsis", "similar-passive", "similar-came"):  # "... while Z sent hers to W", "Similar cards were sent to": the kind just named
         return cand.hint or "message"
@@ -152,7 +155,9 @@ def _type(text: str, cand: Candidate, cues: Cues) -> str:
     for _, qtype, rx in cues.qualifiers:
         if rx.search(clause):
             return qtype
-    also = re.search(r"\balso\b", text[cand.sentence.start : cand.trigger.start])  # "also exchanged messages": the kind just named
+    # "also exchanged messages", "exchanged messages on the same occasion": the kind just named
+    also = re.search(r"\balso\b", text[cand.sentence.start : cand.trigger.start]) or _SAME_OCCASION.search(
+        text, cand.trigger.end, cand.sentence.end)
     if cand.hint and (cand.rule.endswith("+context") or cand.anaphoric or also):
         return cand.hint
     return "message"
