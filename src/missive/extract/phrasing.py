@@ -25,7 +25,7 @@ _PASSIVE_SENT = re.compile(r"\s{1,40}(?:\w+\s+){0,3}?(?:were|was|have been|has b
 _BY = re.compile(r"\bby\b")
 # "Messages sent on August 3 by X to Y": a passive without its auxiliary, read only when "by" names the sender.
 _REDUCED_PASSIVE = re.compile(r"\s{1,40}(?:sent|addressed|dispatched|delivered)\s+(?:[^.;]{0,40}?\s)?(?=by\b)")
-_IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
+IN_MESSAGE = re.compile(r"\b(?:[Ii]n|[Tt]hrough) (?:his|her|their|the|a|its|this)\s+(?:\w+\s+){0,2}$")
 _EXCHANGE = re.compile(r"\b(?:exchang\w*|trad(?:e|ed|es|ing)|swap(?:ped|s)?)\s+(?:\w+\s+){0,2}$", re.I)  # "exchanged", "traded", "swapped" messages
 _EXCHANGED_BETWEEN = re.compile(r"\s{1,40}(?:were|have been|had been|was)\s+(?:also\s+)?exchanged\s+between\b")
 _FROM = re.compile(r"\bfrom\b")
@@ -144,7 +144,7 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     if poss:
         to = people_after(text, ms, trig.end, _TO if trig.id != "phone-call" else _TO_OR_WITH, 60)
         return poss[-1:], to or pronoun_target(text, trig.end, ctx), "possessive"  # "X's call with Y", "X's letter to Y"
-    if trig.id in ("message", "letter") and IN_A_MESSAGE.search(pre) and len(distinct(before)) >= 2 and not _IN_MESSAGE.search(pre[:-len(IN_A_MESSAGE.search(pre).group(0))] or "x"):
+    if trig.id in ("message", "letter") and IN_A_MESSAGE.search(pre) and len(distinct(before)) >= 2 and not IN_MESSAGE.search(pre[:-len(IN_A_MESSAGE.search(pre).group(0))] or "x"):
         # "X wished Y a happy birthday in a message": the clause's subject wrote to its object
         writer = list_from(text, before, 0)
         rest = [m for m in before if all(m.key != w.key for w in writer)]
@@ -159,7 +159,7 @@ def read_cue(text: str, sent: Span, trig: Trigger, ms: list[Mention], ctx: Conte
     opening = opening_call(text, ms, trig, pre, before)
     if opening:
         return opening
-    inm = _IN_MESSAGE.search(pre)
+    inm = IN_MESSAGE.search(pre)
     if inm:
         at = sent.start + inm.start()
         right_before = [m for m in before if m.end <= at and _SPEAKS.match(text[m.end : at])

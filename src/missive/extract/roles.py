@@ -19,7 +19,7 @@ from .candidate import Candidate, Context
 from .envoys import on_behalf
 from .mentions import Mention
 from .people import distinct, item_pairs, list_from, pair_up, subject_of
-from .phrasing import IN_A_MESSAGE, MEETING, from_context, read_cue
+from .phrasing import IN_A_MESSAGE, IN_MESSAGE, MEETING, from_context, read_cue
 from .triggers import Cues, Trigger
 
 __all__ = ["Candidate", "Context", "assign", "note_speaker"]
@@ -31,7 +31,6 @@ _GROUP_SENDERS = re.compile(r"\b(?:leaders|heads of (?:\w+ )?(?:states?|governme
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 # "to" then words that name no one the page knows: the addressee is given and is not a person.
 _TO_SOMEONE_ELSE = re.compile(r"\s{1,40}to\s+(?:his|her|their)\s+(?:[A-Z][a-z]+\s+)?counterparts?\b(?!,?\s+[A-Z])|\s{1,40}to\s+(?!(?:him|her|them|me|us|his|her|their|the|its|[A-Z]))[a-z]|\s{1,40}to\s+(?:the\s+)?[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+(?:athletes|people|nation|team|workers|citizens|youth|students|women|veterans)\b")
-_IN_OWN_MESSAGE = re.compile(r"\b(?:in|via|through) (?:his|her|their|its) (?:\w+\s+){0,2}$", re.I)
 # "congratulated the nation / the Iranian people / voters": the object of the verb is no person.
 _NO_PERSON_OBJECT = re.compile(r"\s{1,40}(?:the\s+)?(?:[A-Z][a-z]+(?:ns?|ese|ian|ish|i)\s+)?(?:nation|people|peoples|country|voters|"
                                r"electorate|citizens|public|compatriots|athletes|team|workers|troops)\b")
@@ -103,7 +102,7 @@ def assign(text: str, sent: Span, triggers: list[Trigger], ms: list[Mention], ct
         if trig.id in SAID_IN_CALL and call:  # congratulations offered in a call: the call is the one event
             continue
         if k and trig.id in ("message", "letter") and triggers[k - 1].id in ("congratulated", "congratulations-sent", "wrote-to") \
-                and (IN_A_MESSAGE.search(pre) or _IN_OWN_MESSAGE.search(pre)) and ";" not in text[triggers[k - 1].end : trig.start]:
+                and (IN_A_MESSAGE.search(pre) or IN_MESSAGE.search(pre)) and ";" not in text[triggers[k - 1].end : trig.start]:
             continue  # "congratulated X in a separate message / in his message": the cue before already named this act
         if names_someone(text, trig):  # "called Y a friend"
             continue
