@@ -30,6 +30,15 @@ HOLDERS = [
     ("us president", "2012-06-01", "Barack Obama"),
     ("indonesian president", "2025-01-01", "Prabowo Subianto"),
     ("cuban prime minister", "2022-06-01", "Manuel Marrero Cruz"),
+    # a title over the years, and a title that names its country after it
+    ("the dprk leader", "1990-05-01", "Kim Il Sung"),
+    ("the dprk leader", "2010-05-01", "Kim Jong Il"),
+    ("the dprk leader", "2020-05-01", "Kim Jong Un"),
+    ("general secretary of the workers' party of korea", "2005-01-01", "Kim Jong Il"),
+    ("general secretary of the workers' party of korea", "2022-01-01", "Kim Jong Un"),
+    ("supreme leader of iran", "2024-05-20", "Ali Khamenei"),
+    ("iran's supreme leader", "2015-01-01", "Ali Khamenei"),
+    ("pakistani president", "2021-05-21", "Arif Alvi"),
 ]
 
 
