@@ -91,7 +91,7 @@ def extract_reports(doc: Document) -> list[Report]:
     anchor = _anchor(text, sents)
     death = _page_death(text, sents, registry) or event_day(text)  # a condolence dates from a death or a known disaster
     dates = _PageDates(page, dateline[1:] if dateline else None, anchor, death, None if page else _text_year(text, dateline[1:] if dateline else None),
-                       _lede_weekday(text, sents, dateline[0]) if dateline else None)
+                       _lede_weekday(text, sents, dateline[0]) if dateline and page is None else None)
     ref = dates.ref(anchor.implied if anchor else None)
     ctx, seen = Context(), {}
     readings: list[Reading] = []
@@ -124,7 +124,7 @@ class _PageDates:
     anchor: Found | None
     death: dt.date | None
     year: int | None = None  # the one year the article's text names, for a page with no dated header
-    lede_weekday: int | None = None  # the weekday the dateline's sentences name ("MOSCOW, March 18 ... on Monday")
+    lede_weekday: int | None = None  # on a page with no date: the weekday its dateline sentence names ("MOSCOW, March 18 ... on Monday")
 
     def ref(self, implied: dt.date | None) -> dt.date | None:
         """The day the page reports from: the dateline's day in the page's (or occasion's) year."""
